@@ -1,0 +1,157 @@
+package dev.vigil;
+
+import dev.vigil.internal.GlobalVigil;
+import dev.vigil.internal.KpiBuilder;
+import dev.vigil.internal.ManagementServer;
+import dev.vigil.internal.MeterEngine;
+import dev.vigil.internal.NoopKpi;
+import dev.vigil.internal.Recorder;
+import dev.vigil.spi.VigilBackend;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The entry point: one instance per service, composed of every backend on the class path, installed as the
+ * global one. Before {@link VigilBuilder#install()} (and in tests that never install) {@link #global()} is a
+ * cheap no-op, so libraries may record unconditionally.
+ *
+ * <pre>{@code
+ * Vigil vigil = Vigil.builder()
+ *         .serviceName("shop")
+ *         .managementPort(9464)
+ *         .install();
+ * vigil.kpi("orders.placed").tag("plan", "pro").increment();
+ * ...
+ * vigil.close();
+ * }</pre>
+ *
+ * <p>Recording calls never throw and never block: bad input is a no-op with a rate-limited warning.
+ */
+public final class Vigil implements AutoCloseable {
+    private static final System.Logger LOGGER = System.getLogger("dev.vigil");
+    private static final Vigil NOOP = new Vigil(VigilConfigs.empty(), null, Recorder.NOOP, List.of(), null, new HealthRegistry());
+
+    private final VigilConfig config;
+    private final MeterEngine engine;
+    private final Recorder recorder;
+    private final List<VigilBackend> backends;
+    private final ManagementServer server;
+    private final HealthRegistry health;
+    private final Object closeLock = new Object();
+    private boolean closed;
+
+    Vigil(VigilConfig config, MeterEngine engine, Recorder recorder, List<VigilBackend> backends,
+          ManagementServer server, HealthRegistry health) {
+        this.config = config;
+        this.engine = engine;
+        this.recorder = recorder;
+        this.backends = List.copyOf(backends);
+        this.server = server;
+        this.health = health;
+    }
+
+    /** @return a builder for the one Vigil of a service */
+    public static VigilBuilder builder() {
+        return new VigilBuilder();
+    }
+
+    /**
+     * The installed instance, or a no-op one before install. Cheap: one volatile read.
+     *
+     * @return the global Vigil
+     */
+    public static Vigil global() {
+        Object v = GlobalVigil.instance();
+        return v == null ? NOOP : (Vigil) v;
+    }
+
+    /** @return a Vigil that records nothing */
+    public static Vigil noop() {
+        return NOOP;
+    }
+
+    /**
+     * Forgets the global instance, without closing it, so that a test can install again. Not for production.
+     *
+     * @return the instance that was installed, or null
+     */
+    public static Vigil resetGlobalForTest() {
+        return (Vigil) GlobalVigil.reset();
+    }
+
+    /**
+     * Starts a KPI recording. See {@link Kpi} for the fluent calls.
+     *
+     * <pre>{@code vigil.kpi("orders.placed").tag("plan", "pro").increment();}</pre>
+     *
+     * @param name a dotted name such as {@code orders.placed}
+     * @return the KPI; a shared no-op when no metrics backend is installed
+     */
+    public Kpi kpi(String name) {
+        MeterEngine e = engine;
+        return e == null ? NoopKpi.INSTANCE : new KpiBuilder(e, name);
+    }
+
+    /** @return the health checks served at {@code /health} */
+    public HealthRegistry health() {
+        return health;
+    }
+
+    /** @return the bound management port, or -1 when no management server runs */
+    public int managementPort() {
+        return server == null ? -1 : server.port();
+    }
+
+    /** @return the resolved configuration */
+    public VigilConfig config() {
+        return config;
+    }
+
+    /** @return the names of the composed backends, in order */
+    public List<String> backendNames() {
+        return backends.stream().map(VigilBackend::name).toList();
+    }
+
+    /** @return true for the no-op instance */
+    public boolean isNoop() {
+        return this == NOOP;
+    }
+
+    Recorder recorder() {
+        return recorder;
+    }
+
+    /**
+     * Flushes and stops every backend and the management server, within {@code vigil.shutdown.timeout-ms}
+     * overall. Idempotent. Recording afterwards is a no-op with a rate-limited warning.
+     */
+    @Override
+    public void close() {
+        synchronized (closeLock) {
+            if (closed || this == NOOP) {
+                return;
+            }
+            closed = true;
+        }
+        if (engine != null) {
+            engine.close();
+        }
+        long deadline = System.nanoTime() + Duration.ofMillis(config.getLong(VigilConfig.SHUTDOWN_TIMEOUT_MS, 10_000, 0, 600_000)).toNanos();
+        for (VigilBackend b : backends) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            try {
+                b.close(Duration.ofNanos(left));
+            } catch (RuntimeException | LinkageError e) {
+                LOGGER.log(System.Logger.Level.WARNING, "Vigil: backend " + b.name() + " failed to close: " + e);
+            }
+        }
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return isNoop() ? "Vigil{noop}" : "Vigil{service=" + config.serviceName() + ", backends=" + backendNames() + '}';
+    }
+}

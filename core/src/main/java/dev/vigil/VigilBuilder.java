@@ -1,0 +1,281 @@
+package dev.vigil;
+
+import dev.vigil.internal.GlobalVigil;
+import dev.vigil.internal.InstrumentedMethods;
+import dev.vigil.internal.KpiBuilder;
+import dev.vigil.internal.ManagementServer;
+import dev.vigil.internal.MeterEngine;
+import dev.vigil.internal.Recorder;
+import dev.vigil.spi.BackendContext;
+import dev.vigil.spi.BackendProvider;
+import dev.vigil.spi.MetricsBackend;
+import dev.vigil.spi.ObservationHandler;
+import dev.vigil.spi.ScrapeSource;
+import dev.vigil.spi.VigilBackend;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * Configures and installs the one {@link Vigil} of a service. Everything set here wins over system
+ * properties and environment variables (see {@link VigilConfig}). Mistakes fail here, with a message that
+ * names the setting, never later at recording time.
+ *
+ * <pre>{@code
+ * Vigil vigil = Vigil.builder()
+ *         .serviceName("shop").serviceVersion("1.0.0").environment("dev")
+ *         .managementPort(9464)        // 0 = ephemeral
+ *         .install();                  // discovers every adapter on the class path and goes global
+ * }</pre>
+ */
+public final class VigilBuilder {
+    private static final System.Logger LOGGER = System.getLogger("dev.vigil");
+
+    private final Map<String, String> properties = new LinkedHashMap<>();
+    private final List<VigilBackend> explicit = new ArrayList<>();
+    private boolean discover = true;
+
+    VigilBuilder() {
+    }
+
+    /**
+     * @param name the service name, as OpenTelemetry's {@code service.name}
+     * @return this builder
+     */
+    public VigilBuilder serviceName(String name) {
+        return property(VigilConfig.SERVICE_NAME, requireText(name, "serviceName"));
+    }
+
+    /**
+     * @param version the service version, as {@code service.version}
+     * @return this builder
+     */
+    public VigilBuilder serviceVersion(String version) {
+        return property(VigilConfig.SERVICE_VERSION, requireText(version, "serviceVersion"));
+    }
+
+    /**
+     * @param environment the deployment environment, as {@code deployment.environment.name}
+     * @return this builder
+     */
+    public VigilBuilder environment(String environment) {
+        return property(VigilConfig.ENVIRONMENT, requireText(environment, "environment"));
+    }
+
+    /**
+     * Serves {@code /metrics} and {@code /health} on this port with the JDK's HTTP server.
+     *
+     * @param port 0 to 65535; 0 picks a free port, read it back with {@link Vigil#managementPort()}
+     * @return this builder
+     */
+    public VigilBuilder managementPort(int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("managementPort must be between 0 and 65535, not " + port);
+        }
+        return property(VigilConfig.MANAGEMENT_PORT, Integer.toString(port));
+    }
+
+    /**
+     * @param enabled whether metrics carry the {@code service} and {@code env} common tags (default true)
+     * @return this builder
+     */
+    public VigilBuilder commonTags(boolean enabled) {
+        return property(VigilConfig.COMMON_TAGS, Boolean.toString(enabled));
+    }
+
+    /**
+     * Sets any configuration key, as a system property or environment variable would.
+     *
+     * @param key a dotted key from {@code docs/configuration.md}
+     * @param value its value
+     * @return this builder
+     */
+    public VigilBuilder property(String key, String value) {
+        properties.put(requireText(key, "key"), Objects.requireNonNull(value, "value of " + key));
+        return this;
+    }
+
+    /**
+     * Uses a metrics backend, such as {@code MicrometerMetrics.of(registry)}; it replaces a discovered
+     * backend of the same name and is otherwise added.
+     *
+     * @param metrics the backend
+     * @return this builder
+     */
+    public VigilBuilder metrics(MetricsBackend metrics) {
+        return backend(metrics);
+    }
+
+    /**
+     * Uses a backend of any signal; it replaces a discovered backend of the same name and is otherwise added.
+     *
+     * @param backend the backend
+     * @return this builder
+     */
+    public VigilBuilder backend(VigilBackend backend) {
+        explicit.add(Objects.requireNonNull(backend, "backend"));
+        return this;
+    }
+
+    /**
+     * @param enabled whether to discover backends with {@link ServiceLoader} (default true)
+     * @return this builder
+     */
+    public VigilBuilder discoverBackends(boolean enabled) {
+        this.discover = enabled;
+        return this;
+    }
+
+    /**
+     * Builds the Vigil, starts its backends and management server, and makes it the global instance that
+     * annotated methods record into.
+     *
+     * @return the installed Vigil
+     * @throws IllegalStateException when Vigil is already installed (the cause shows where), or the port is taken
+     * @throws IllegalArgumentException when a setting is invalid
+     */
+    public Vigil install() {
+        GlobalVigil.checkNotInstalled();
+        Vigil vigil = build();
+        try {
+            GlobalVigil.install(vigil, vigil.recorder());
+        } catch (IllegalStateException raced) {
+            vigil.close();
+            throw raced;
+        }
+        LOGGER.log(System.Logger.Level.INFO, "Vigil installed for service '" + vigil.config().serviceName()
+                + "' with backends " + vigil.backendNames() + "; "
+                + InstrumentedMethods.count(Thread.currentThread().getContextClassLoader())
+                + " annotated methods instrumented by vigil-maven-plugin"
+                + (vigil.managementPort() < 0 ? "" : "; management endpoint on port " + vigil.managementPort()));
+        return vigil;
+    }
+
+    /**
+     * Builds a Vigil without making it global: for tests and for libraries that want their own instance.
+     * Annotated methods record only into the installed one.
+     *
+     * @return the Vigil
+     */
+    public Vigil build() {
+        VigilConfig config = VigilConfigs.of(properties);
+        config.validate();
+        List<VigilBackend> backends = resolveBackends(config);
+        List<MetricsBackend> metrics = new ArrayList<>();
+        List<ObservationHandler> handlers = new ArrayList<>();
+        for (VigilBackend b : backends) {
+            if (b instanceof MetricsBackend) {
+                metrics.add((MetricsBackend) b);
+            }
+            ObservationHandler h = b.observationHandler();
+            if (h != null) {
+                handlers.add(h);
+            }
+        }
+        MeterEngine engine = metrics.isEmpty() ? null
+                : new MeterEngine(metrics.toArray(new MetricsBackend[0]), (int) config.getLong(VigilConfig.MAX_TAG_SETS, 2000, 1, 1_000_000));
+        BackendContext context = new Context(config, engine);
+        List<VigilBackend> started = new ArrayList<>();
+        ManagementServer server = null;
+        try {
+            for (VigilBackend b : backends) {
+                b.start(context);
+                started.add(b);
+            }
+            HealthRegistry health = new HealthRegistry();
+            int port = config.managementPort();
+            if (port >= 0) {
+                server = ManagementServer.start(config.get(VigilConfig.MANAGEMENT_HOST, "0.0.0.0"), port, health,
+                        scrapeSource(metrics));
+            }
+            return new Vigil(config, engine, new Recorder(engine, handlers.toArray(new ObservationHandler[0])),
+                    backends, server, health);
+        } catch (RuntimeException e) {
+            for (VigilBackend b : started) {
+                try {
+                    b.close(Duration.ofSeconds(1));
+                } catch (RuntimeException ignored) {
+                    // already failing: the original error is the one to report
+                }
+            }
+            throw e;
+        }
+    }
+
+    private List<VigilBackend> resolveBackends(VigilConfig config) {
+        Map<String, VigilBackend> byName = new LinkedHashMap<>();
+        if (discover) {
+            try {
+                for (BackendProvider p : ServiceLoader.load(BackendProvider.class, VigilBuilder.class.getClassLoader())) {
+                    VigilBackend b;
+                    try {
+                        b = p.create(config);
+                    } catch (RuntimeException | LinkageError e) {
+                        throw new IllegalStateException("Vigil backend provider " + p.getClass().getName()
+                                + " failed to start: " + e.getMessage(), e);
+                    }
+                    if (b != null) {
+                        byName.put(b.name(), b);
+                    }
+                }
+            } catch (ServiceConfigurationError e) {
+                throw new IllegalStateException("Vigil could not load a backend provider: " + e.getMessage(), e);
+            }
+        }
+        for (VigilBackend b : explicit) {
+            VigilBackend replaced = byName.put(b.name(), b);
+            if (replaced != null && replaced != b) {
+                try {
+                    replaced.close(Duration.ZERO);
+                } catch (RuntimeException ignored) {
+                    // a discovered backend that is replaced before use has nothing worth reporting
+                }
+            }
+        }
+        return new ArrayList<>(byName.values());
+    }
+
+    private static ScrapeSource scrapeSource(List<MetricsBackend> metrics) {
+        for (MetricsBackend m : metrics) {
+            ScrapeSource s = m.scrapeSource();
+            if (s != null) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static String requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be null or blank");
+        }
+        return value;
+    }
+
+    private static final class Context implements BackendContext {
+        private final VigilConfig config;
+        private final MeterEngine engine;
+
+        Context(VigilConfig config, MeterEngine engine) {
+            this.config = config;
+            this.engine = engine;
+        }
+
+        @Override
+        public VigilConfig config() {
+            return config;
+        }
+
+        @Override
+        public void dropped(String backend, String reason, long count) {
+            if (engine != null && count > 0) {
+                new KpiBuilder(engine, "vigil.dropped").tag("backend", backend).tag("reason", reason).add(count);
+            }
+        }
+    }
+}

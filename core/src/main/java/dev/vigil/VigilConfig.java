@@ -1,0 +1,185 @@
+package dev.vigil;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Vigil's one configuration surface, resolved once at install: a key set on the builder wins, then the
+ * system property of the same dotted name, then the environment variable (upper case, dots and dashes
+ * as underscores). {@code vigil.service.name} thus reads {@code -Dvigil.service.name} and then
+ * {@code VIGIL_SERVICE_NAME}, and falls back to {@code OTEL_SERVICE_NAME}. Adapters read their own keys
+ * ({@code otel.exporter.otlp.endpoint}, ...) through {@link #get(String)}. Every key is listed in
+ * {@code docs/configuration.md}.
+ *
+ * <p>Invalid values fail here, at configuration time, with a message that names the key and where the
+ * value came from.
+ */
+public final class VigilConfig {
+    /** Key of the service name; env {@code VIGIL_SERVICE_NAME}, fallback {@code OTEL_SERVICE_NAME}. */
+    public static final String SERVICE_NAME = "vigil.service.name";
+    /** Key of the service version; env {@code VIGIL_SERVICE_VERSION}. */
+    public static final String SERVICE_VERSION = "vigil.service.version";
+    /** Key of the deployment environment; env {@code VIGIL_ENVIRONMENT}. */
+    public static final String ENVIRONMENT = "vigil.environment";
+    /** Key of the management port; env {@code VIGIL_MANAGEMENT_PORT}; 0 is ephemeral, unset is no server. */
+    public static final String MANAGEMENT_PORT = "vigil.management.port";
+    /** Key of the management bind address; default {@code 0.0.0.0}. */
+    public static final String MANAGEMENT_HOST = "vigil.management.host";
+    /** Key that switches the service and environment common tags on metrics; default true. */
+    public static final String COMMON_TAGS = "vigil.metrics.common-tags";
+    /** Key of the most distinct tag sets one metric name may have; default 2000, as OpenTelemetry. */
+    public static final String MAX_TAG_SETS = "vigil.metrics.max-tag-sets";
+    /** Key of the shutdown flush timeout in milliseconds; default 10000. */
+    public static final String SHUTDOWN_TIMEOUT_MS = "vigil.shutdown.timeout-ms";
+
+    private final Map<String, String> explicit;
+    private final Function<String, String> systemProperties;
+    private final Function<String, String> environment;
+
+    VigilConfig(Map<String, String> explicit, Function<String, String> systemProperties,
+                Function<String, String> environment) {
+        this.explicit = Collections.unmodifiableMap(new LinkedHashMap<>(explicit));
+        this.systemProperties = systemProperties;
+        this.environment = environment;
+    }
+
+    /**
+     * Reads a key: builder, then system property, then environment variable.
+     *
+     * @param key a dotted key, for example {@code vigil.environment} or {@code otel.traces.sampler}
+     * @return the value, trimmed, or null when unset or blank
+     */
+    public String get(String key) {
+        String v = explicit.get(key);
+        if (v == null) {
+            v = systemProperties.apply(key);
+        }
+        if (v == null) {
+            v = environment.apply(envName(key));
+        }
+        if (v == null) {
+            return null;
+        }
+        v = v.trim();
+        return v.isEmpty() ? null : v;
+    }
+
+    /**
+     * Reads a key with a default.
+     *
+     * @param key the key
+     * @param defaultValue returned when unset
+     * @return the value or the default
+     */
+    public String get(String key, String defaultValue) {
+        String v = get(key);
+        return v == null ? defaultValue : v;
+    }
+
+    /**
+     * Reads a boolean ({@code true} or {@code false}, any case).
+     *
+     * @param key the key
+     * @param defaultValue returned when unset
+     * @return the value
+     * @throws IllegalArgumentException when the value is neither true nor false
+     */
+    public boolean getBoolean(String key, boolean defaultValue) {
+        String v = get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new IllegalArgumentException(describe(key) + " must be true or false, not '" + v + "'");
+    }
+
+    /**
+     * Reads an integer within bounds.
+     *
+     * @param key the key
+     * @param defaultValue returned when unset
+     * @param min smallest allowed
+     * @param max largest allowed
+     * @return the value
+     * @throws IllegalArgumentException when the value is not an integer within bounds
+     */
+    public long getLong(String key, long defaultValue, long min, long max) {
+        String v = get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        long n;
+        try {
+            n = Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(describe(key) + " must be a whole number, not '" + v + "'", e);
+        }
+        if (n < min || n > max) {
+            throw new IllegalArgumentException(describe(key) + " must be between " + min + " and " + max + ", not " + n);
+        }
+        return n;
+    }
+
+    /** @return the service name; never null ({@code unknown_service:java} as OpenTelemetry when unset) */
+    public String serviceName() {
+        String v = get(SERVICE_NAME);
+        if (v == null) {
+            v = environment.apply("OTEL_SERVICE_NAME");
+        }
+        return v == null || v.isBlank() ? "unknown_service:java" : v.trim();
+    }
+
+    /** @return the service version, or null */
+    public String serviceVersion() {
+        return get(SERVICE_VERSION);
+    }
+
+    /** @return the deployment environment, or null */
+    public String environment() {
+        return get(ENVIRONMENT);
+    }
+
+    /** @return the management port: -1 for no server, 0 for ephemeral */
+    public int managementPort() {
+        return (int) getLong(MANAGEMENT_PORT, -1, -1, 65535);
+    }
+
+    /**
+     * The environment variable that backs a dotted key.
+     *
+     * @param key a dotted key
+     * @return for example {@code VIGIL_MANAGEMENT_PORT} for {@code vigil.management.port}
+     */
+    public static String envName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    private String describe(String key) {
+        if (explicit.containsKey(key)) {
+            return "Vigil setting '" + key + "' (builder)";
+        }
+        if (systemProperties.apply(key) != null) {
+            return "Vigil setting '" + key + "' (system property -D" + key + ")";
+        }
+        return "Vigil setting '" + key + "' (environment variable " + envName(key) + ")";
+    }
+
+    /** Fails fast on every key core owns, so a typo stops {@code install()} instead of a later request. */
+    void validate() {
+        managementPort();
+        getBoolean(COMMON_TAGS, true);
+        getLong(MAX_TAG_SETS, 2000, 1, 1_000_000);
+        getLong(SHUTDOWN_TIMEOUT_MS, 10_000, 0, 600_000);
+    }
+
+    @Override
+    public String toString() {
+        return "VigilConfig{service=" + serviceName() + ", version=" + serviceVersion() + ", environment="
+                + environment() + ", managementPort=" + managementPort() + '}';
+    }
+}

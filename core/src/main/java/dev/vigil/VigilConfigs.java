@@ -1,0 +1,19 @@
+package dev.vigil;
+
+import java.util.Map;
+
+/** Factories for {@link VigilConfig}, kept apart so the config class stays a plain value. */
+final class VigilConfigs {
+    private VigilConfigs() {
+    }
+
+    /** @return a config that reads nothing: the no-op instance must not depend on the environment */
+    static VigilConfig empty() {
+        return new VigilConfig(Map.of(), k -> null, k -> null);
+    }
+
+    /** @return the builder's values, then system properties, then environment variables */
+    static VigilConfig of(Map<String, String> explicit) {
+        return new VigilConfig(explicit, System::getProperty, System::getenv);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.vigil.internal;
+
+import dev.vigil.Kpi;
+import dev.vigil.KpiCounter;
+import dev.vigil.KpiSummary;
+import dev.vigil.KpiTimer;
+import dev.vigil.spi.MeterType;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The fluent KPI of an installed Vigil. Mutable and single-use on purpose: built, tagged and recorded in
+ * one statement, it never escapes, so the JIT can scalar-replace it and a repeated fluent call allocates
+ * nothing (see {@code docs/performance.md}).
+ *
+ * <p>Internal: not part of Vigil's API.
+ */
+public final class KpiBuilder extends TagArgs implements Kpi {
+    private final MeterEngine engine;
+    private final String name;
+    private String unit;
+    private String description;
+    private double[] buckets;
+    private boolean invalidTag;
+
+    /**
+     * @param engine the engine to record into
+     * @param name the KPI name
+     */
+    public KpiBuilder(MeterEngine engine, String name) {
+        this.engine = engine;
+        this.name = name;
+    }
+
+    @Override
+    public Kpi tag(String key, String value) {
+        if (key == null || value == null) {
+            invalidTag = true;
+        } else {
+            addTag(key, value);
+        }
+        return this;
+    }
+
+    @Override
+    public Kpi unit(String unit) {
+        this.unit = unit;
+        return this;
+    }
+
+    @Override
+    public Kpi description(String description) {
+        this.description = description;
+        return this;
+    }
+
+    @Override
+    public Kpi buckets(double... boundaries) {
+        this.buckets = boundaries == null ? null : boundaries.clone();
+        return this;
+    }
+
+    private Object handle(MeterType type) {
+        if (invalidTag) {
+            ApiWarnings.warn("invalid-meter", "KPI '" + name + "' has a tag with a null key or value; the recording is ignored");
+            return NoopHandles.INSTANCE;
+        }
+        return engine.lookup(type, name, this, unit, description, buckets);
+    }
+
+    @Override
+    public void increment() {
+        counter().increment();
+    }
+
+    @Override
+    public void add(double amount) {
+        counter().add(amount);
+    }
+
+    @Override
+    public void record(double value) {
+        summary().record(value);
+    }
+
+    @Override
+    public <T> T time(Supplier<T> work) {
+        return timer().time(work);
+    }
+
+    @Override
+    public void time(Runnable work) {
+        timer().time(work);
+    }
+
+    @Override
+    public <T> T gauge(T obj, ToDoubleFunction<T> valueFunction) {
+        if (invalidTag) {
+            ApiWarnings.warn("invalid-meter", "gauge '" + name + "' has a tag with a null key or value; it is ignored");
+        } else {
+            engine.gauge(name, toArray(), unit, description, obj, valueFunction);
+        }
+        return obj;
+    }
+
+    @Override
+    public KpiCounter counter() {
+        return (KpiCounter) handle(MeterType.COUNTER);
+    }
+
+    @Override
+    public KpiTimer timer() {
+        return (KpiTimer) handle(MeterType.TIMER);
+    }
+
+    @Override
+    public KpiSummary summary() {
+        return (KpiSummary) handle(MeterType.SUMMARY);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.vigil.internal;
+
+/**
+ * Validation of meter names and tags, applied once per distinct key. Names are dotted OpenTelemetry style;
+ * every backend can render them (Prometheus turns dots into underscores).
+ */
+final class MeterNames {
+    static final int MAX_NAME_LENGTH = 255;
+    /** Longer tag values are a sign of an id or a payload leaking into a label. */
+    static final int MAX_VALUE_LENGTH = 256;
+
+    private MeterNames() {
+    }
+
+    /** @return null when valid, else what is wrong */
+    static String checkName(String name) {
+        if (name == null || name.isEmpty()) {
+            return "a meter name must not be " + (name == null ? "null" : "empty");
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            return "meter name '" + name.substring(0, 40) + "...' is longer than " + MAX_NAME_LENGTH;
+        }
+        if (!isIdentifier(name)) {
+            return "meter name '" + name + "' must start with a letter and hold only letters, digits, '.', '_' or '-'";
+        }
+        return null;
+    }
+
+    /** @return null when valid, else what is wrong */
+    static String checkTags(String[] kv) {
+        for (int i = 0; i + 1 < kv.length; i += 2) {
+            String k = kv[i];
+            String v = kv[i + 1];
+            if (k == null || v == null) {
+                return "tag " + k + "=" + v + " has a null key or value";
+            }
+            if (!isIdentifier(k) || k.length() > MAX_NAME_LENGTH) {
+                return "tag key '" + k + "' must start with a letter and hold only letters, digits, '.', '_' or '-'";
+            }
+            if (v.length() > MAX_VALUE_LENGTH) {
+                return "value of tag '" + k + "' is longer than " + MAX_VALUE_LENGTH + " characters";
+            }
+            for (int j = 0; j < i; j += 2) {
+                if (kv[j].equals(k)) {
+                    return "tag key '" + k + "' is given twice";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isIdentifier(String s) {
+        if (s.isEmpty() || !isLetter(s.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isLetter(c) && !(c >= '0' && c <= '9') && c != '.' && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    }
+}

@@ -1,0 +1,160 @@
+package dev.vigil.internal;
+
+import dev.vigil.annotation.Counted;
+import dev.vigil.annotation.Tag;
+import dev.vigil.annotation.Timed;
+import dev.vigil.annotation.Traced;
+import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One instrumented method: what its annotations ask for, resolved once. Code that {@code vigil-maven-plugin}
+ * inlines into an annotated method loads its site as a dynamic constant ({@link #bootstrap}), so the
+ * annotations are read by reflection once per method, at link time, and never on the hot path. Each call
+ * then runs {@link #enter} and {@link #exit}.
+ *
+ * <p>This class is the contract between generated code and core: its public signatures only change with
+ * the plugin. Not for users.
+ */
+public final class MethodSite {
+    private static final ClassValue<ConcurrentHashMap<String, MethodSite>> BY_CLASS = new ClassValue<>() {
+        @Override
+        protected ConcurrentHashMap<String, MethodSite> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
+    final String timerName;
+    final String timerDescription;
+    final double[] buckets;
+    final String counterName;
+    final String counterDescription;
+    final boolean traced;
+    final String spanName;
+    final String spanKind;
+    final String functionName;
+    final String[] tagKeys;
+    final int[] tagParams;
+    final boolean async;
+
+    MethodSite(Method m) {
+        String simple = m.getDeclaringClass().getSimpleName() + "." + m.getName();
+        Timed timed = m.getAnnotation(Timed.class);
+        Counted counted = m.getAnnotation(Counted.class);
+        Traced tr = m.getAnnotation(Traced.class);
+        timerName = timed == null ? null : (timed.value().isEmpty() ? simple : timed.value());
+        timerDescription = timed == null || timed.description().isEmpty() ? null : timed.description();
+        buckets = timed == null || timed.buckets().length == 0 ? null : timed.buckets().clone();
+        counterName = counted == null ? null : (counted.value().isEmpty() ? simple + ".calls" : counted.value());
+        counterDescription = counted == null || counted.description().isEmpty() ? null : counted.description();
+        traced = tr != null;
+        spanName = tr == null || tr.value().isEmpty() ? simple : tr.value();
+        spanKind = tr == null ? "INTERNAL" : tr.kind();
+        functionName = m.getDeclaringClass().getName() + "." + m.getName();
+        List<String> keys = new ArrayList<>();
+        List<Integer> params = new ArrayList<>();
+        Annotation[][] pa = m.getParameterAnnotations();
+        for (int i = 0; i < pa.length; i++) {
+            for (Annotation a : pa[i]) {
+                if (a instanceof Tag) {
+                    keys.add(((Tag) a).value());
+                    params.add(i);
+                }
+            }
+        }
+        tagKeys = keys.toArray(new String[0]);
+        tagParams = params.stream().mapToInt(Integer::intValue).toArray();
+        async = CompletionStage.class.isAssignableFrom(m.getReturnType());
+    }
+
+    /**
+     * The bootstrap of the dynamic constant that generated code loads: finds the method by name and
+     * descriptor in the calling class and reads its annotations once.
+     *
+     * @param lookup the instrumented class's lookup
+     * @param constantName unused, required by the constant-dynamic protocol
+     * @param type {@code MethodSite.class}
+     * @param methodName the instrumented method's name
+     * @param descriptor its JVM descriptor
+     * @return the site
+     */
+    public static MethodSite bootstrap(MethodHandles.Lookup lookup, String constantName, Class<?> type,
+                                       String methodName, String descriptor) {
+        return of(lookup.lookupClass(), methodName, descriptor);
+    }
+
+    /**
+     * Finds (once per method) the site of a method; for generated code that cannot use a dynamic constant.
+     *
+     * @param owner the declaring class
+     * @param methodName the method's name
+     * @param descriptor its JVM descriptor
+     * @return the site
+     * @throws IllegalArgumentException when no such method exists
+     */
+    public static MethodSite of(Class<?> owner, String methodName, String descriptor) {
+        return BY_CLASS.get(owner).computeIfAbsent(methodName + descriptor, k -> {
+            MethodType mt = MethodType.fromMethodDescriptorString(descriptor, owner.getClassLoader());
+            for (Method m : owner.getDeclaredMethods()) {
+                if (m.getName().equals(methodName) && m.getReturnType() == mt.returnType()
+                        && java.util.Arrays.equals(m.getParameterTypes(), mt.parameterArray())) {
+                    return new MethodSite(m);
+                }
+            }
+            throw new IllegalArgumentException("no method " + methodName + descriptor + " in " + owner.getName());
+        });
+    }
+
+    /**
+     * Starts one call. Never throws.
+     *
+     * @param args the call's arguments, or null when the method has no {@link Tag} parameter
+     * @return the token to hand to {@link #exit}, or null when nothing is installed
+     */
+    public Object enter(Object[] args) {
+        Recorder r = GlobalVigil.recorder();
+        if (r.isNoop()) {
+            return null;
+        }
+        try {
+            return new MethodInvocation(this, r, args);
+        } catch (RuntimeException | LinkageError e) {
+            ApiWarnings.warn("instrumentation", "instrumented method " + functionName + " failed to start: " + e);
+            return null;
+        }
+    }
+
+    /**
+     * Ends one call. Never throws. A {@link CompletionStage} result is followed until it completes.
+     *
+     * @param token what {@link #enter} returned
+     * @param returned the return value, or null
+     * @param thrown what the method threw, or null
+     */
+    public void exit(Object token, Object returned, Throwable thrown) {
+        if (token == null) {
+            return;
+        }
+        try {
+            ((MethodInvocation) token).exit(returned, thrown);
+        } catch (RuntimeException | LinkageError e) {
+            ApiWarnings.warn("instrumentation", "instrumented method " + functionName + " failed to record: " + e);
+        }
+    }
+
+    /** @return whether any parameter carries {@link Tag}; generated code passes arguments only then */
+    public boolean hasTags() {
+        return tagKeys.length > 0;
+    }
+
+    @Override
+    public String toString() {
+        return "MethodSite{" + functionName + '}';
+    }
+}

@@ -1,0 +1,22 @@
+package dev.vigil.spi;
+
+import dev.vigil.VigilConfig;
+
+/**
+ * What core hands a backend at start: the resolved configuration and a place to report its own
+ * health (dropped items, failed exports) as Vigil self-metrics.
+ */
+public interface BackendContext {
+    /** @return the resolved configuration */
+    VigilConfig config();
+
+    /**
+     * Counts items a backend had to drop (a full queue, a failed export), exposed as the counter
+     * {@code vigil.dropped} with tags {@code backend} and {@code reason}.
+     *
+     * @param backend the backend's name
+     * @param reason a low-cardinality reason, for example {@code queue_full}
+     * @param count how many were dropped
+     */
+    void dropped(String backend, String reason, long count);
+}
