@@ -166,6 +166,21 @@ class RecordingSafetyTest {
     }
 
     @Test
+    void invalidBucketsAreANoOpWithAWarning() {
+        assertThat(vigil.kpi("t").buckets(0.1, Double.NaN).time(() -> 1)).isEqualTo(1);
+        vigil.kpi("s").buckets(-1).record(2);
+        assertThat(metrics.specs).isEmpty();
+        assertThat(warnings.messages).anyMatch(m -> m.contains("bucket boundary NaN"));
+    }
+
+    @Test
+    void aNewMeterAfterCloseNeverReachesTheBackend() {
+        vigil.close();
+        vigil.kpi("late").increment();
+        assertThat(metrics.specs).isEmpty();
+    }
+
+    @Test
     void noBackendMeansASharedNoOp() {
         Vigil none = Vigil.builder().discoverBackends(false).build();
         assertThat(none.kpi("x")).isSameAs(none.kpi("y"));

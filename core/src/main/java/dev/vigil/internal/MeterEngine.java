@@ -121,9 +121,17 @@ public final class MeterEngine {
 
     /** The slow path: validate, enforce one type per name and the tag-set budget, then ask the backends. */
     Object resolve(MeterType type, String name, String[] kv, String unit, String description, double[] buckets) {
+        if (closed) {
+            // After close no backend should grow: a late meter would sit empty in a user's registry.
+            warnClosed(name);
+            return NoopHandles.of(type);
+        }
         String problem = MeterNames.checkName(name);
         if (problem == null) {
             problem = MeterNames.checkTags(kv);
+        }
+        if (problem == null) {
+            problem = MeterNames.checkBuckets(name, buckets);
         }
         if (problem != null) {
             ApiWarnings.warn("invalid-meter", problem + "; the recording is ignored");

@@ -49,6 +49,22 @@ final class MeterNames {
         return null;
     }
 
+    /** @return null when the explicit buckets are usable (finite, positive), else what is wrong */
+    static String checkBuckets(String name, double[] buckets) {
+        if (buckets == null) {
+            return null;
+        }
+        if (buckets.length == 0) {
+            return "meter '" + name + "' was given an empty bucket list";
+        }
+        for (double b : buckets) {
+            if (!(b > 0) || Double.isInfinite(b)) {
+                return "meter '" + name + "' has the bucket boundary " + b + "; boundaries must be finite and positive";
+            }
+        }
+        return null;
+    }
+
     private static boolean isIdentifier(String s) {
         if (s.isEmpty() || !isLetter(s.charAt(0))) {
             return false;
