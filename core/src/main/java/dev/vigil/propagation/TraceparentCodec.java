@@ -1,0 +1,130 @@
+package dev.vigil.propagation;
+
+import dev.vigil.trace.SpanContext;
+import dev.vigil.trace.TraceState;
+import java.util.Arrays;
+
+/**
+ * Encodes and decodes the W3C {@code traceparent} value {@code version-traceid-parentid-flags}.
+ *
+ * <p>Hot path of every request, so no regex, no substrings and no {@code String.format}. Decoding reads characters in
+ * place and converts hex to longs through a lookup table in one pass, validating as it goes, and allocates only the
+ * resulting context. Encoding is one string concatenation of the context's lazily cached hex ids, which the JDK
+ * compiles to a single exactly-sized allocation; the caches make repeated injections of a context (a span making
+ * several calls) and log correlation of the same context share the hex work.
+ */
+final class TraceparentCodec {
+
+    /** Length of a version-00 value, and the minimum length of any version. */
+    static final int LENGTH = 55;
+
+    /** Flag bits defined by the spec (sampled, random); the others must be sent as zero. */
+    static final int KNOWN_FLAGS = SpanContext.FLAG_SAMPLED | SpanContext.FLAG_RANDOM;
+
+    private static final int TRACE_ID_OFFSET = 3;
+    private static final int SPAN_ID_OFFSET = 36;
+    private static final int FLAGS_OFFSET = 53;
+
+    /** Value of each lowercase hex digit, -1 for every other ASCII character (uppercase is invalid in traceparent). */
+    private static final byte[] DECODE = new byte[128];
+
+    /** {@code "-" + flags} for each combination of the known flags. */
+    private static final String[] FLAGS_SUFFIX = {"-00", "-01", "-02", "-03"};
+
+    static {
+        Arrays.fill(DECODE, (byte) -1);
+        String digits = "0123456789abcdef";
+        for (int i = 0; i < 16; i++) {
+            DECODE[digits.charAt(i)] = (byte) i;
+        }
+    }
+
+    private TraceparentCodec() {}
+
+    /**
+     * Decodes a traceparent value, returning {@code null} if it must be ignored. Follows the spec's versioning rules: a
+     * version-00 value must be exactly 55 characters; a higher version must be at least 55 and, if longer, continue
+     * with {@code -} (its extra fields are not interpreted); version {@code ff} is forbidden. Leading and trailing
+     * optional whitespace (space, tab) is ignored, as the W3C suite requires.
+     *
+     * @return a remote parent context without trace state (the caller adds it), or {@code null} if invalid
+     */
+    static SpanContext decode(String value) {
+        int start = 0;
+        int end = value.length();
+        if (end < LENGTH) {
+            return null;
+        }
+        // Trim only if needed: well-formed values have no optional whitespace, so these loops stop at once.
+        while (start < end && isOws(value.charAt(start))) {
+            start++;
+        }
+        while (end > start && isOws(value.charAt(end - 1))) {
+            end--;
+        }
+        int length = end - start;
+        if (length < LENGTH) {
+            return null;
+        }
+        int version = hexByte(value, start);
+        if (version < 0 || version == 0xff) {
+            return null;
+        }
+        if (length > LENGTH && (version == 0 || value.charAt(start + LENGTH) != '-')) {
+            return null;
+        }
+        if (value.charAt(start + 2) != '-' || value.charAt(start + TRACE_ID_OFFSET + 32) != '-'
+                || value.charAt(start + SPAN_ID_OFFSET + 16) != '-') {
+            return null;
+        }
+        int flags = hexByte(value, start + FLAGS_OFFSET);
+        long traceIdHigh = 0;
+        long traceIdLow = 0;
+        long spanId = 0;
+        int bad = flags; // OR of every digit value: negative iff some character was not lowercase hex
+        for (int i = start + TRACE_ID_OFFSET, end1 = i + 16; i < end1; i++) {
+            int d = digit(value.charAt(i));
+            bad |= d;
+            traceIdHigh = (traceIdHigh << 4) | (d & 0xf);
+        }
+        for (int i = start + TRACE_ID_OFFSET + 16, end2 = i + 16; i < end2; i++) {
+            int d = digit(value.charAt(i));
+            bad |= d;
+            traceIdLow = (traceIdLow << 4) | (d & 0xf);
+        }
+        for (int i = start + SPAN_ID_OFFSET, end3 = i + 16; i < end3; i++) {
+            int d = digit(value.charAt(i));
+            bad |= d;
+            spanId = (spanId << 4) | (d & 0xf);
+        }
+        if (bad < 0) {
+            return null;
+        }
+        // Unknown flags are dropped here so they are never propagated ("Vendors MUST set those to zero").
+        SpanContext context = SpanContext.createFromRemoteParent(
+                traceIdHigh, traceIdLow, spanId, (byte) (flags & KNOWN_FLAGS), TraceState.empty());
+        return context.isValid() ? context : null; // all-zero trace id or parent id
+    }
+
+    /** Encodes {@code context} as a version-00 traceparent, unknown flag bits cleared. */
+    static String encode(SpanContext context) {
+        String flags = FLAGS_SUFFIX[context.traceFlags() & KNOWN_FLAGS];
+        return "00-" + context.traceIdHex() + '-' + context.spanIdHex() + flags;
+    }
+
+    private static boolean isOws(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    /** Digit value, or -1 for anything but lowercase hex. */
+    private static int digit(char c) {
+        return c < 128 ? DECODE[c] : -1;
+    }
+
+    /** Two lowercase hex digits as 0..255, or a negative number if either is not one. */
+    private static int hexByte(String s, int offset) {
+        int hi = digit(s.charAt(offset));
+        int lo = digit(s.charAt(offset + 1));
+        return (hi | lo) < 0 ? -1 : (hi << 4) | lo;
+    }
+}
