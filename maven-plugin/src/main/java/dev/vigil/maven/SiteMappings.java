@@ -1,0 +1,155 @@
+package dev.vigil.maven;
+
+import static net.bytebuddy.matcher.ElementMatchers.isStatic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import java.util.List;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.annotation.AnnotationDescription;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.method.MethodList;
+import net.bytebuddy.description.method.ParameterDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.implementation.bytecode.StackManipulation;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
+import net.bytebuddy.implementation.bytecode.constant.ClassConstant;
+import net.bytebuddy.implementation.bytecode.constant.JavaConstantValue;
+import net.bytebuddy.implementation.bytecode.constant.NullConstant;
+import net.bytebuddy.implementation.bytecode.constant.TextConstant;
+import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.pool.TypePool;
+import net.bytebuddy.utility.JavaConstant;
+
+/**
+ * Binds the placeholders of {@link VigilAdvice} per instrumented method. Two advices exist: one for class
+ * files of Java 11 or newer, whose site is a dynamic constant bootstrapped by {@code MethodSite.bootstrap}
+ * (resolved once, then a true constant the JIT folds), and one for older class files, which cannot hold a
+ * dynamic constant and call {@code MethodSite.of} instead (a cached map lookup per call).
+ */
+final class SiteMappings {
+    /** The binary name of the site class in core: the contract between generated code and core. */
+    static final String METHOD_SITE = "dev.vigil.internal.MethodSite";
+    /** The binary name of {@code @Tag}. */
+    static final String TAG = "dev.vigil.annotation.Tag";
+
+    private static final TypeDescription.Generic OBJECT = TypeDescription.Generic.OfNonGenericType.ForLoadedType.of(Object.class);
+
+    private final Advice withConstantDynamic;
+    private final Advice withLookup;
+
+    /**
+     * @param pool resolves {@code MethodSite} as the project will see it
+     * @throws IllegalStateException when {@code MethodSite} or its bootstrap methods cannot be found
+     */
+    SiteMappings(TypePool pool) {
+        TypePool.Resolution resolution = pool.describe(METHOD_SITE);
+        if (!resolution.isResolved()) {
+            throw new IllegalStateException(METHOD_SITE + " is neither on the project's class path nor in the plugin;"
+                    + " add a dependency on dev.vigil:vigil-core");
+        }
+        TypeDescription site = resolution.resolve();
+        MethodDescription.InDefinedShape bootstrap = method(site, "bootstrap", 5);
+        MethodDescription.InDefinedShape of = method(site, "of", 3);
+        withConstantDynamic = advice(new SiteMapping(bootstrap, null));
+        withLookup = advice(new SiteMapping(null, of));
+    }
+
+    private static MethodDescription.InDefinedShape method(TypeDescription site, String name, int parameters) {
+        MethodList<MethodDescription.InDefinedShape> found = site.getDeclaredMethods()
+                .filter(named(name).and(isStatic()).and(takesArguments(parameters)));
+        if (found.size() != 1) {
+            // A vigil-core older or newer than this plugin: generated code would not link, so fail the build.
+            throw new IllegalStateException(METHOD_SITE + " on the class path has no static " + name + " method with "
+                    + parameters + " parameters; use vigil-core of the same version as vigil-maven-plugin");
+        }
+        return found.getOnly();
+    }
+
+    /**
+     * @param constantDynamic whether the class file is version 55 (Java 11) or newer
+     * @param methods the methods to instrument
+     * @return the visitor that inlines the advice into those methods
+     */
+    AsmVisitorWrapper on(boolean constantDynamic, ElementMatcher<? super MethodDescription> methods) {
+        return (constantDynamic ? withConstantDynamic : withLookup).on(methods);
+    }
+
+    private static Advice advice(Advice.OffsetMapping site) {
+        return Advice.withCustomMapping()
+                .bind(VigilAdvice.Site.class, site)
+                .bind(VigilAdvice.Args.class, new ArgsMapping())
+                .bind(VigilAdvice.Returned.class, new ReturnedMapping())
+                .to(VigilAdvice.class);
+    }
+
+    /** @return whether any parameter of the method carries {@code @Tag} */
+    static boolean hasTag(MethodDescription method) {
+        for (ParameterDescription p : method.getParameters()) {
+            for (AnnotationDescription a : p.getDeclaredAnnotations()) {
+                if (a.getAnnotationType().getName().equals(TAG)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The site: a dynamic constant when {@code bootstrap} is set, else {@code MethodSite.of(Type.class, name, desc)}. */
+    private static final class SiteMapping implements Advice.OffsetMapping {
+        private final MethodDescription.InDefinedShape bootstrap;
+        private final MethodDescription.InDefinedShape of;
+
+        SiteMapping(MethodDescription.InDefinedShape bootstrap, MethodDescription.InDefinedShape of) {
+            this.bootstrap = bootstrap;
+            this.of = of;
+        }
+
+        @Override
+        public Target resolve(TypeDescription instrumentedType, MethodDescription instrumentedMethod, Assigner assigner,
+                              Advice.ArgumentHandler argumentHandler, Sort sort) {
+            String name = instrumentedMethod.getInternalName();
+            String descriptor = instrumentedMethod.getDescriptor();
+            if (bootstrap != null) {
+                // The constant's name is unused by the bootstrap; the method name makes javap output readable.
+                JavaConstant constant = JavaConstant.Dynamic.bootstrap(name, bootstrap, List.of(name, descriptor));
+                return new Target.ForStackManipulation(new JavaConstantValue(constant));
+            }
+            return new Target.ForStackManipulation(new StackManipulation.Compound(
+                    ClassConstant.of(instrumentedType), new TextConstant(name), new TextConstant(descriptor),
+                    MethodInvocation.invoke(of)));
+        }
+    }
+
+    /** All arguments as an {@code Object[]} when a parameter carries {@code @Tag}; else null, allocating nothing. */
+    private static final class ArgsMapping implements Advice.OffsetMapping {
+        @Override
+        public Target resolve(TypeDescription instrumentedType, MethodDescription instrumentedMethod, Assigner assigner,
+                              Advice.ArgumentHandler argumentHandler, Sort sort) {
+            if (!hasTag(instrumentedMethod)) {
+                return new Target.ForStackManipulation(NullConstant.INSTANCE);
+            }
+            return new Advice.OffsetMapping.ForAllArguments(OBJECT, true,
+                    Assigner.Typing.STATIC, false, false)
+                    .resolve(instrumentedType, instrumentedMethod, assigner, argumentHandler, sort);
+        }
+    }
+
+    /**
+     * The return value for reference-returning methods; null for void and primitive ones, whose value core
+     * never reads (only a {@code CompletionStage} result matters) and whose boxing would allocate per call.
+     */
+    private static final class ReturnedMapping implements Advice.OffsetMapping {
+        @Override
+        public Target resolve(TypeDescription instrumentedType, MethodDescription instrumentedMethod, Assigner assigner,
+                              Advice.ArgumentHandler argumentHandler, Sort sort) {
+            if (instrumentedMethod.getReturnType().isPrimitive()) {
+                return new Target.ForStackManipulation(NullConstant.INSTANCE);
+            }
+            return new Advice.OffsetMapping.ForReturnValue(OBJECT, true, Assigner.Typing.DYNAMIC)
+                    .resolve(instrumentedType, instrumentedMethod, assigner, argumentHandler, sort);
+        }
+    }
+}

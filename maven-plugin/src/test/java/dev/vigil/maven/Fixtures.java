@@ -1,0 +1,107 @@
+package dev.vigil.maven;
+
+import dev.vigil.internal.MethodSite;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/** Compiles fixture sources at test time and loads what the instrumenter made of them. */
+final class Fixtures {
+    private Fixtures() {
+    }
+
+    /** @return the directory or jar holding vigil-core's classes, the fixtures' class path */
+    static Path coreClasses() {
+        try {
+            return Path.of(MethodSite.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Compiles sources into {@code dir/classes}.
+     *
+     * @param dir a scratch directory
+     * @param sources binary class name to source text
+     * @param options extra javac options, for example {@code --release 8}
+     * @return the class output directory
+     */
+    static Path compile(Path dir, Map<String, String> sources, String... options) {
+        try {
+            Path src = dir.resolve("src");
+            Path classes = Files.createDirectories(dir.resolve("classes"));
+            List<Path> files = new ArrayList<>();
+            for (Map.Entry<String, String> e : sources.entrySet()) {
+                Path file = src.resolve(e.getKey().replace('.', '/') + ".java");
+                Files.createDirectories(file.getParent());
+                files.add(Files.writeString(file, e.getValue(), StandardCharsets.UTF_8));
+            }
+            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+            DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+            List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", coreClasses().toString(),
+                    "-parameters"));
+            args.addAll(List.of(options));
+            try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+                boolean ok = javac.getTask(null, fm, diagnostics, args, null, fm.getJavaFileObjectsFromPaths(files)).call();
+                if (!ok) {
+                    throw new IllegalStateException("fixture does not compile: " + diagnostics.getDiagnostics());
+                }
+            }
+            return classes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param classes a class directory
+     * @return a fresh loader for it whose parent is the test's, so that dev.vigil.* is shared with the test
+     */
+    static URLClassLoader loader(Path classes) {
+        try {
+            return new URLClassLoader(new URL[] {classes.toUri().toURL()}, Fixtures.class.getClassLoader());
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * @param classes a class directory
+     * @return the instrumenter's result on it, with vigil-core as class path
+     */
+    static Instrumenter.Result instrument(Path classes) {
+        try {
+            return new Instrumenter(line -> { }).instrumentDirectory(classes, List.of(coreClasses()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param classes a class directory
+     * @param className a binary class name
+     * @return the class file's bytes
+     */
+    static byte[] read(Path classes, String className) {
+        try {
+            return Files.readAllBytes(classes.resolve(className.replace('.', '/') + ".class"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
