@@ -92,6 +92,21 @@ public final class Vigil implements AutoCloseable {
         return e == null ? NoopKpi.INSTANCE : new KpiBuilder(e, name);
     }
 
+    /**
+     * Carries the current context (span, baggage, entries) to other threads: wraps tasks, executors and
+     * {@code CompletableFuture}s. The context is JVM-wide, so this works the same on the no-op instance.
+     *
+     * <pre>{@code
+     * ExecutorService pool = vigil.context().wrap(Executors.newFixedThreadPool(8));
+     * pool.submit(() -> log.info("runs under the submitter's span"));
+     * }</pre>
+     *
+     * @return the shared {@link dev.vigil.context.ContextPropagation}
+     */
+    public dev.vigil.context.ContextPropagation context() {
+        return dev.vigil.context.ContextPropagation.get();
+    }
+
     /** @return the health checks served at {@code /health} */
     public HealthRegistry health() {
         return health;
