@@ -1,0 +1,144 @@
+package dev.vigil.examples.quickstart;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.vigil.Vigil;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A plain Java HTTP service with Vigil: no framework, no agent. Run it with the README's first command, then:
+ * <pre>
+ * curl -X POST 'http://localhost:8080/checkout?plan=pro'
+ * curl -X POST --data-binary 'some words here' 'http://localhost:8080/documents?type=pdf'
+ * curl http://localhost:9464/metrics
+ * curl http://localhost:9464/health
+ * </pre>
+ */
+public final class QuickstartApp implements AutoCloseable {
+    private final Vigil vigil;
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private QuickstartApp(Vigil vigil, HttpServer server, ExecutorService executor) {
+        this.vigil = vigil;
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /**
+     * Installs Vigil and starts the service.
+     *
+     * @param servicePort the service's port, 0 for a free one
+     * @param managementPort Vigil's management port, 0 for a free one
+     * @return the running app
+     * @throws IOException when the service port cannot be bound
+     */
+    public static QuickstartApp start(int servicePort, int managementPort) throws IOException {
+        Vigil vigil = Vigil.builder()
+                .serviceName("quickstart")
+                .serviceVersion("1.0.0")
+                .environment("dev")
+                .managementPort(managementPort)
+                .install();
+        Shop shop = new Shop(vigil);
+        DocumentProcessor processor = new DocumentProcessor(vigil);
+        vigil.health().register("documents", () -> processor.accuracy() >= 0.8
+                ? dev.vigil.HealthResult.healthy()
+                : dev.vigil.HealthResult.degraded("extraction accuracy below 80%"));
+
+        HttpServer server = HttpServer.create(new InetSocketAddress(servicePort), 64);
+        ExecutorService executor = Executors.newFixedThreadPool(4);
+        server.setExecutor(executor);
+        server.createContext("/checkout", ex -> handle(ex, () -> shop.checkout(param(ex, "plan", "free")).toJson()));
+        server.createContext("/documents", ex -> handle(ex, () -> {
+            String type = param(ex, "type", "pdf");
+            vigil.kpi("documents.uploaded").tag("type", type).increment();
+            byte[] body = ex.getRequestBody().readAllBytes();
+            return "{\"words\":" + processor.extract(type, body) + "}";
+        }));
+        server.start();
+        return new QuickstartApp(vigil, server, executor);
+    }
+
+    /** @return the service's bound port */
+    public int servicePort() {
+        return server.getAddress().getPort();
+    }
+
+    /** @return Vigil's bound management port */
+    public int managementPort() {
+        return vigil.managementPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        vigil.close();
+    }
+
+    /**
+     * Starts the quickstart on port 8080 (or {@code PORT}) with management on 9464 (or {@code VIGIL_MANAGEMENT_PORT}).
+     *
+     * @param args unused
+     * @throws Exception when a port is taken
+     */
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8080"));
+        int management = Integer.parseInt(System.getenv().getOrDefault("VIGIL_MANAGEMENT_PORT", "9464"));
+        QuickstartApp app = start(port, management);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close));
+        System.out.println("Quickstart service:  http://localhost:" + app.servicePort() + "/checkout?plan=pro  (POST)");
+        System.out.println("                     http://localhost:" + app.servicePort() + "/documents?type=pdf  (POST a body)");
+        System.out.println("Vigil metrics:       http://localhost:" + app.managementPort() + "/metrics");
+        System.out.println("Vigil health:        http://localhost:" + app.managementPort() + "/health");
+        System.out.println("Press Ctrl+C to stop.");
+        Thread.currentThread().join();
+    }
+
+    private interface Work {
+        String run() throws IOException;
+    }
+
+    private static void handle(HttpExchange ex, Work work) throws IOException {
+        int code;
+        String body;
+        if (!"POST".equals(ex.getRequestMethod())) {
+            code = 405;
+            body = "{\"error\":\"use POST\"}";
+        } else {
+            try {
+                body = work.run();
+                code = 200;
+            } catch (RuntimeException e) {
+                code = 500;
+                body = "{\"error\":\"" + e.getClass().getSimpleName() + "\"}";
+            }
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(code, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static String param(HttpExchange ex, String name, String fallback) {
+        String query = ex.getRequestURI().getRawQuery();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                    return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return fallback;
+    }
+}
