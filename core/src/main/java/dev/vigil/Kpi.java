@@ -54,6 +54,14 @@ public interface Kpi {
      */
     Kpi buckets(double... boundaries);
 
+    /**
+     * Makes {@link #time} also an observation: a span named after the KPI (once a tracing backend is
+     * present), with the tags as attributes.
+     *
+     * @return this KPI
+     */
+    Kpi traced();
+
     /** Adds one to the counter of this name. */
     void increment();
 

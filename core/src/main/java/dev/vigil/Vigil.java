@@ -4,7 +4,9 @@ import dev.vigil.internal.GlobalVigil;
 import dev.vigil.internal.KpiBuilder;
 import dev.vigil.internal.ManagementServer;
 import dev.vigil.internal.MeterEngine;
+import dev.vigil.internal.ManualObservation;
 import dev.vigil.internal.NoopKpi;
+import dev.vigil.internal.NoopObservation;
 import dev.vigil.internal.Recorder;
 import dev.vigil.spi.VigilBackend;
 import java.time.Duration;
@@ -89,7 +91,25 @@ public final class Vigil implements AutoCloseable {
      */
     public Kpi kpi(String name) {
         MeterEngine e = engine;
-        return e == null ? NoopKpi.INSTANCE : new KpiBuilder(e, name);
+        return e == null ? NoopKpi.INSTANCE : new KpiBuilder(e, recorder, name);
+    }
+
+    /**
+     * Describes an observation: a span (with a tracing backend), optionally a timer, the log context and
+     * the error report, from one call site. Span ids are assigned and made current even without a tracer,
+     * so logs and propagated headers carry the trace.
+     *
+     * <pre>{@code
+     * try (Observation o = vigil.observation("GET /users").kind(SpanKind.CLIENT).start()) {
+     *     call();
+     * }
+     * }</pre>
+     *
+     * @param name the span name, low-cardinality
+     * @return the builder; a shared no-op before install
+     */
+    public ObservationBuilder observation(String name) {
+        return recorder.isNoop() ? NoopObservation.INSTANCE : new ManualObservation(recorder, name);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.vigil.internal.KpiBuilder;
 import dev.vigil.internal.ManagementServer;
 import dev.vigil.internal.MeterEngine;
 import dev.vigil.internal.Recorder;
+import dev.vigil.internal.TraceSampler;
 import dev.vigil.spi.BackendContext;
 import dev.vigil.spi.BackendProvider;
 import dev.vigil.spi.MetricsBackend;
@@ -89,6 +90,22 @@ public final class VigilBuilder {
     }
 
     /**
+     * Samples this share of new traces and follows the parent's decision otherwise: OpenTelemetry's
+     * {@code parentbased_traceidratio}, the same as {@code OTEL_TRACES_SAMPLER=parentbased_traceidratio}
+     * with {@code OTEL_TRACES_SAMPLER_ARG}.
+     *
+     * @param ratio 0 to 1
+     * @return this builder
+     */
+    public VigilBuilder traceSampleRatio(double ratio) {
+        if (!(ratio >= 0 && ratio <= 1)) {
+            throw new IllegalArgumentException("traceSampleRatio must be between 0 and 1, not " + ratio);
+        }
+        property(TraceSampler.SAMPLER, "parentbased_traceidratio");
+        return property(TraceSampler.SAMPLER_ARG, Double.toString(ratio));
+    }
+
+    /**
      * Sets any configuration key, as a system property or environment variable would.
      *
      * @param key a dotted key from {@code docs/configuration.md}
@@ -165,6 +182,7 @@ public final class VigilBuilder {
     public Vigil build() {
         VigilConfig config = VigilConfigs.of(properties);
         config.validate();
+        TraceSampler sampler = TraceSampler.fromConfig(config);
         List<VigilBackend> backends = resolveBackends(config);
         List<MetricsBackend> metrics = new ArrayList<>();
         List<ObservationHandler> handlers = new ArrayList<>();
@@ -193,7 +211,7 @@ public final class VigilBuilder {
                 server = ManagementServer.start(config.get(VigilConfig.MANAGEMENT_HOST, "0.0.0.0"), port, health,
                         scrapeSource(metrics));
             }
-            return new Vigil(config, engine, new Recorder(engine, handlers.toArray(new ObservationHandler[0])),
+            return new Vigil(config, engine, new Recorder(engine, handlers.toArray(new ObservationHandler[0]), sampler),
                     backends, server, health);
         } catch (RuntimeException e) {
             for (VigilBackend b : started) {

@@ -29,10 +29,9 @@ public @interface Traced {
     String value() default "";
 
     /**
-     * The span kind, as in OpenTelemetry: {@code INTERNAL}, {@code SERVER}, {@code CLIENT},
-     * {@code PRODUCER} or {@code CONSUMER}.
+     * The span kind, as in OpenTelemetry.
      *
      * @return the span kind
      */
-    String kind() default "INTERNAL";
+    dev.vigil.SpanKind kind() default dev.vigil.SpanKind.INTERNAL;
 }

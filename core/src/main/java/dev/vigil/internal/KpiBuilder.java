@@ -17,7 +17,9 @@ import java.util.function.ToDoubleFunction;
  */
 public final class KpiBuilder extends TagArgs implements Kpi {
     private final MeterEngine engine;
+    private final Recorder recorder;
     private final String name;
+    private boolean traced;
     private String unit;
     private String description;
     private double[] buckets;
@@ -28,8 +30,24 @@ public final class KpiBuilder extends TagArgs implements Kpi {
      * @param name the KPI name
      */
     public KpiBuilder(MeterEngine engine, String name) {
+        this(engine, null, name);
+    }
+
+    /**
+     * @param engine the engine to record into
+     * @param recorder the observation side, for {@link #traced()}; null when unavailable
+     * @param name the KPI name
+     */
+    public KpiBuilder(MeterEngine engine, Recorder recorder, String name) {
         this.engine = engine;
+        this.recorder = recorder;
         this.name = name;
+    }
+
+    @Override
+    public Kpi traced() {
+        traced = true;
+        return this;
     }
 
     @Override
@@ -85,12 +103,40 @@ public final class KpiBuilder extends TagArgs implements Kpi {
 
     @Override
     public <T> T time(Supplier<T> work) {
-        return timer().time(work);
+        if (!traced || recorder == null || name == null) {
+            return timer().time(work);
+        }
+        ManualObservation o = observe();
+        try {
+            return timer().time(work);
+        } catch (Throwable t) {
+            o.error(t);
+            throw t;
+        } finally {
+            o.close();
+        }
     }
 
     @Override
     public void time(Runnable work) {
-        timer().time(work);
+        if (!traced || recorder == null || name == null) {
+            timer().time(work);
+            return;
+        }
+        time(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** The span of a traced KPI: named after it, its tags as attributes; the timer is recorded by the KPI. */
+    private ManualObservation observe() {
+        ManualObservation o = new ManualObservation(recorder, name);
+        for (int i = 0; i < count; i++) {
+            o.attribute(key(i), value(i));
+        }
+        o.start();
+        return o;
     }
 
     @Override

@@ -9,8 +9,7 @@ import java.util.concurrent.CompletionStage;
 final class MethodInvocation extends TagArgs {
     private final MethodSite site;
     private final Recorder recorder;
-    private final ObservationContext context;
-    private final Object[] states;
+    private final ActiveObservation observation;
     private final long start;
 
     MethodInvocation(MethodSite site, Recorder recorder, Object[] args) {
@@ -19,7 +18,7 @@ final class MethodInvocation extends TagArgs {
         for (int i = 0; i < site.tagKeys.length; i++) {
             addTag(site.tagKeys[i], String.valueOf(args[site.tagParams[i]]));
         }
-        if (site.traced && recorder.handlers.length > 0) {
+        if (site.traced) {
             String[] attrs = new String[2 * count + 2];
             for (int i = 0; i < count; i++) {
                 attrs[2 * i] = key(i);
@@ -27,18 +26,16 @@ final class MethodInvocation extends TagArgs {
             }
             attrs[2 * count] = "code.function.name";
             attrs[2 * count + 1] = site.functionName;
-            context = new ObservationContext(site.spanName, site.spanKind, attrs);
-            states = Observations.start(recorder.handlers, context);
+            observation = ActiveObservation.start(recorder, new ObservationContext(site.spanName, site.spanKind, attrs));
         } else {
-            context = null;
-            states = null;
+            observation = null;
         }
         start = System.nanoTime();
     }
 
     void exit(Object returned, Throwable thrown) {
-        if (context != null) {
-            Observations.closeScopes(recorder.handlers, context, states);
+        if (observation != null) {
+            observation.closeScope();
         }
         if (thrown == null && site.async && returned instanceof CompletionStage) {
             ((CompletionStage<?>) returned).whenComplete((v, e) -> {
@@ -78,11 +75,8 @@ final class MethodInvocation extends TagArgs {
                 }
             }
         }
-        if (context != null) {
-            if (error != null) {
-                context.fail(error, ErrorTypes.of(error));
-            }
-            Observations.stop(recorder.handlers, context, states);
+        if (observation != null) {
+            observation.stop(error);
         }
     }
 }

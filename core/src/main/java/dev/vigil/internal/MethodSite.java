@@ -37,7 +37,7 @@ public final class MethodSite {
     final String counterDescription;
     final boolean traced;
     final String spanName;
-    final String spanKind;
+    final dev.vigil.SpanKind spanKind;
     final String functionName;
     final String[] tagKeys;
     final int[] tagParams;
@@ -55,7 +55,7 @@ public final class MethodSite {
         counterDescription = counted == null || counted.description().isEmpty() ? null : counted.description();
         traced = tr != null;
         spanName = tr == null || tr.value().isEmpty() ? simple : tr.value();
-        spanKind = tr == null ? "INTERNAL" : tr.kind();
+        spanKind = tr == null ? dev.vigil.SpanKind.INTERNAL : tr.kind();
         functionName = m.getDeclaringClass().getName() + "." + m.getName();
         List<String> keys = new ArrayList<>();
         List<Integer> params = new ArrayList<>();

@@ -41,6 +41,11 @@ public final class NoopKpi implements Kpi {
     }
 
     @Override
+    public Kpi traced() {
+        return this;
+    }
+
+    @Override
     public void increment() {
     }
 

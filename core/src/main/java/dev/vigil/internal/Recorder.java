@@ -11,22 +11,34 @@ import dev.vigil.spi.ObservationHandler;
  */
 public final class Recorder {
     /** Records nothing: before install and after reset. */
-    public static final Recorder NOOP = new Recorder(null, new ObservationHandler[0]);
+    public static final Recorder NOOP = new Recorder(null, new ObservationHandler[0], TraceSampler.DEFAULT, true);
 
     final MeterEngine engine;
     final ObservationHandler[] handlers;
+    final TraceSampler sampler;
+    private final boolean noop;
 
     /**
      * @param engine the meter engine, or null when no metrics backend is installed
      * @param handlers the observation handlers, possibly none
+     * @param sampler assigns span ids and the sampling decision
      */
-    public Recorder(MeterEngine engine, ObservationHandler[] handlers) {
-        this.engine = engine;
-        this.handlers = handlers.clone();
+    public Recorder(MeterEngine engine, ObservationHandler[] handlers, TraceSampler sampler) {
+        this(engine, handlers, sampler, false);
     }
 
-    /** @return true when recording would do nothing at all */
-    boolean isNoop() {
-        return engine == null && handlers.length == 0;
+    private Recorder(MeterEngine engine, ObservationHandler[] handlers, TraceSampler sampler, boolean noop) {
+        this.engine = engine;
+        this.handlers = handlers.clone();
+        this.sampler = sampler;
+        this.noop = noop;
+    }
+
+    /**
+     * @return true before install: nothing records. An installed Vigil without backends still assigns span
+     *     ids, so logs and propagation carry a trace even with no tracer.
+     */
+    public boolean isNoop() {
+        return noop;
     }
 }

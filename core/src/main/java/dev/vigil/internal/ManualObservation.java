@@ -1,0 +1,149 @@
+package dev.vigil.internal;
+
+import dev.vigil.KpiTimer;
+import dev.vigil.Observation;
+import dev.vigil.ObservationBuilder;
+import dev.vigil.SpanKind;
+import dev.vigil.spi.MeterType;
+import dev.vigil.spi.ObservationContext;
+import dev.vigil.trace.SpanContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An observation started from {@code vigil.observation(name)} (or a traced KPI): the builder and, once
+ * started, the observation itself, so a typical use allocates one object plus the span's own.
+ *
+ * <p>Internal: not part of Vigil's API.
+ */
+public final class ManualObservation extends TagArgs implements ObservationBuilder, Observation {
+    private final Recorder recorder;
+    private final String name;
+    private SpanKind kind = SpanKind.INTERNAL;
+    private List<String> extra;
+    private String timerName;
+    private ActiveObservation active;
+    private Throwable error;
+    private long startNanos;
+    private boolean started;
+    private boolean closed;
+
+    /**
+     * @param recorder what to record into
+     * @param name the span name
+     */
+    public ManualObservation(Recorder recorder, String name) {
+        this.recorder = recorder;
+        this.name = name == null || name.isEmpty() ? "unnamed" : name;
+        if (name == null || name.isEmpty()) {
+            ApiWarnings.warn("invalid-observation", "an observation needs a name; using 'unnamed'");
+        }
+    }
+
+    @Override
+    public ObservationBuilder kind(SpanKind kind) {
+        if (kind != null) {
+            this.kind = kind;
+        }
+        return this;
+    }
+
+    @Override
+    public ObservationBuilder tag(String key, String value) {
+        if (key == null || value == null) {
+            ApiWarnings.warn("invalid-observation", "observation '" + name + "' ignores a tag with a null key or value");
+        } else if (!started) {
+            addTag(key, value);
+        }
+        return this;
+    }
+
+    @Override
+    public ManualObservation attribute(String key, String value) {
+        if (key == null || value == null) {
+            ApiWarnings.warn("invalid-observation", "observation '" + name + "' ignores an attribute with a null key or value");
+        } else if (started) {
+            if (active != null) {
+                active.context.addAttribute(key, value);
+            }
+        } else {
+            if (extra == null) {
+                extra = new ArrayList<>(4);
+            }
+            extra.add(key);
+            extra.add(value);
+        }
+        return this;
+    }
+
+    @Override
+    public ObservationBuilder timer(String metricName) {
+        this.timerName = metricName;
+        return this;
+    }
+
+    @Override
+    public Observation start() {
+        if (started) {
+            ApiWarnings.warn("invalid-observation", "observation '" + name + "' was started twice");
+            return this;
+        }
+        started = true;
+        try {
+            String[] attrs = toArray();
+            if (extra != null) {
+                String[] all = java.util.Arrays.copyOf(attrs, attrs.length + extra.size());
+                for (int i = 0; i < extra.size(); i++) {
+                    all[attrs.length + i] = extra.get(i);
+                }
+                attrs = all;
+            }
+            active = ActiveObservation.start(recorder, new ObservationContext(name, kind, attrs));
+        } catch (RuntimeException | LinkageError e) {
+            ApiWarnings.warn("instrumentation", "observation '" + name + "' failed to start: " + e);
+        }
+        startNanos = System.nanoTime();
+        return this;
+    }
+
+    @Override
+    public Observation error(Throwable error) {
+        if (error != null) {
+            this.error = error;
+        }
+        return this;
+    }
+
+    @Override
+    public SpanContext spanContext() {
+        return active == null ? SpanContext.invalid() : active.context.spanContext();
+    }
+
+    @Override
+    public void close() {
+        if (!started || closed) {
+            return;
+        }
+        closed = true;
+        long nanos = System.nanoTime() - startNanos;
+        try {
+            if (active != null) {
+                active.closeScope();
+            }
+            MeterEngine engine = recorder.engine;
+            if (timerName != null && engine != null) {
+                Object t = engine.lookup(MeterType.TIMER, timerName, this, "s", null, null);
+                if (error == null) {
+                    ((KpiTimer) t).recordNanos(nanos);
+                } else if (t instanceof SafeTimer) {
+                    ((SafeTimer) t).recordError(nanos, error);
+                }
+            }
+            if (active != null) {
+                active.stop(error);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            ApiWarnings.warn("instrumentation", "observation '" + name + "' failed to stop: " + e);
+        }
+    }
+}
