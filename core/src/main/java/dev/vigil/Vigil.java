@@ -91,7 +91,7 @@ public final class Vigil implements AutoCloseable {
      */
     public Kpi kpi(String name) {
         MeterEngine e = engine;
-        return e == null ? NoopKpi.INSTANCE : new KpiBuilder(e, recorder, name);
+        return e == null ? NoopKpi.INSTANCE : new KpiBuilder(e, name);
     }
 
     /**

@@ -211,8 +211,11 @@ public final class VigilBuilder {
                 server = ManagementServer.start(config.get(VigilConfig.MANAGEMENT_HOST, "0.0.0.0"), port, health,
                         scrapeSource(metrics));
             }
-            return new Vigil(config, engine, new Recorder(engine, handlers.toArray(new ObservationHandler[0]), sampler),
-                    backends, server, health);
+            Recorder recorder = new Recorder(engine, handlers.toArray(new ObservationHandler[0]), sampler);
+            if (engine != null) {
+                engine.recorder(recorder);
+            }
+            return new Vigil(config, engine, recorder, backends, server, health);
         } catch (RuntimeException e) {
             for (VigilBackend b : started) {
                 try {

@@ -53,6 +53,18 @@ class RecordingSafetyTest {
     }
 
     @Test
+    void manyTagsHitTheCacheAndStayDistinct() {
+        for (int i = 0; i < 3; i++) {
+            vigil.kpi("m").tag("a", "1").tag("b", "2").tag("c", "3").tag("d", "4").increment();
+            vigil.kpi("m").tag("a", "1").tag("b", "2").tag("c", "3").tag("d", "5").increment();
+            vigil.kpi("m").tag("a", "1").tag("b", "2").tag("c", new String("3")).tag("d", "4").increment();
+        }
+        assertThat(metrics.sum("COUNTER m{a=1,b=2,c=3,d=4}")).isEqualTo(6.0);
+        assertThat(metrics.sum("COUNTER m{a=1,b=2,c=3,d=5}")).isEqualTo(3.0);
+        assertThat(metrics.specs).hasSize(2);
+    }
+
+    @Test
     void nullOrEmptyNameIsANoOpWithAWarning() {
         assertThatCode(() -> {
             vigil.kpi(null).increment();

@@ -16,44 +16,34 @@ import java.util.function.ToDoubleFunction;
  * <p>Internal: not part of Vigil's API.
  */
 public final class KpiBuilder extends TagArgs implements Kpi {
+    // Two fields plus TagArgs' five: 40 bytes, so even when the JIT keeps the builder it stays small.
     private final MeterEngine engine;
-    private final Recorder recorder;
     private final String name;
-    private boolean traced;
-    private String unit;
-    private String description;
-    private double[] buckets;
-    private boolean invalidTag;
 
     /**
      * @param engine the engine to record into
      * @param name the KPI name
      */
     public KpiBuilder(MeterEngine engine, String name) {
-        this(engine, null, name);
-    }
-
-    /**
-     * @param engine the engine to record into
-     * @param recorder the observation side, for {@link #traced()}; null when unavailable
-     * @param name the KPI name
-     */
-    public KpiBuilder(MeterEngine engine, Recorder recorder, String name) {
         this.engine = engine;
-        this.recorder = recorder;
         this.name = name;
     }
 
     @Override
     public Kpi traced() {
-        traced = true;
+        extra().traced = true;
         return this;
+    }
+
+    private boolean isTraced() {
+        Extra e = extra;
+        return e != null && e.traced && engine.recorder != null && name != null;
     }
 
     @Override
     public Kpi tag(String key, String value) {
         if (key == null || value == null) {
-            invalidTag = true;
+            extra().invalidTag = true;
         } else {
             addTag(key, value);
         }
@@ -62,28 +52,32 @@ public final class KpiBuilder extends TagArgs implements Kpi {
 
     @Override
     public Kpi unit(String unit) {
-        this.unit = unit;
+        extra().unit = unit;
         return this;
     }
 
     @Override
     public Kpi description(String description) {
-        this.description = description;
+        extra().description = description;
         return this;
     }
 
     @Override
     public Kpi buckets(double... boundaries) {
-        this.buckets = boundaries == null ? null : boundaries.clone();
+        extra().buckets = boundaries == null ? null : boundaries.clone();
         return this;
     }
 
     private Object handle(MeterType type) {
-        if (invalidTag) {
+        Extra e = extra;
+        if (e == null) {
+            return engine.lookup(type, name, this, null, null, null);
+        }
+        if (e.invalidTag) {
             ApiWarnings.warn("invalid-meter", "KPI '" + name + "' has a tag with a null key or value; the recording is ignored");
             return NoopHandles.INSTANCE;
         }
-        return engine.lookup(type, name, this, unit, description, buckets);
+        return engine.lookup(type, name, this, e.unit, e.description, e.buckets);
     }
 
     @Override
@@ -103,7 +97,7 @@ public final class KpiBuilder extends TagArgs implements Kpi {
 
     @Override
     public <T> T time(Supplier<T> work) {
-        if (!traced || recorder == null || name == null) {
+        if (!isTraced()) {
             return timer().time(work);
         }
         ManualObservation o = observe();
@@ -119,7 +113,7 @@ public final class KpiBuilder extends TagArgs implements Kpi {
 
     @Override
     public void time(Runnable work) {
-        if (!traced || recorder == null || name == null) {
+        if (!isTraced()) {
             timer().time(work);
             return;
         }
@@ -131,7 +125,8 @@ public final class KpiBuilder extends TagArgs implements Kpi {
 
     /** The span of a traced KPI: named after it, its tags as attributes; the timer is recorded by the KPI. */
     private ManualObservation observe() {
-        ManualObservation o = new ManualObservation(recorder, name);
+        ManualObservation o = new ManualObservation(engine.recorder, name);
+        int count = count();
         for (int i = 0; i < count; i++) {
             o.attribute(key(i), value(i));
         }
@@ -141,10 +136,11 @@ public final class KpiBuilder extends TagArgs implements Kpi {
 
     @Override
     public <T> T gauge(T obj, ToDoubleFunction<T> valueFunction) {
-        if (invalidTag) {
+        Extra e = extra;
+        if (e != null && e.invalidTag) {
             ApiWarnings.warn("invalid-meter", "gauge '" + name + "' has a tag with a null key or value; it is ignored");
         } else {
-            engine.gauge(name, toArray(), unit, description, obj, valueFunction);
+            engine.gauge(name, toArray(), e == null ? null : e.unit, e == null ? null : e.description, obj, valueFunction);
         }
         return obj;
     }

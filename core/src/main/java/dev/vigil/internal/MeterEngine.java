@@ -30,6 +30,8 @@ public final class MeterEngine {
     private volatile MeterKey[] table = new MeterKey[64];
     private int size;
     volatile boolean closed;
+    /** The observation side of the same Vigil, for traced KPIs; set once at build, before any recording. */
+    Recorder recorder;
 
     /**
      * @param backends the metrics backends to record into (composed when there are several)
@@ -38,6 +40,15 @@ public final class MeterEngine {
     public MeterEngine(MetricsBackend[] backends, int maxTagSets) {
         this.backends = backends.clone();
         this.maxTagSets = maxTagSets;
+    }
+
+    /**
+     * Links the observation side, for traced KPIs; called once while building, before any recording.
+     *
+     * @param recorder the recorder of the same Vigil
+     */
+    public void recorder(Recorder recorder) {
+        this.recorder = recorder;
     }
 
     /** Stops recording: every handle becomes a no-op that warns. */

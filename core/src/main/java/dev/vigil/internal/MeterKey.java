@@ -24,14 +24,6 @@ final class MeterKey {
 
     /** Compares against a call site's inline tag fields without allocating. */
     boolean matches(MeterType t, String n, int h, TagArgs a) {
-        if (hash != h || type != t || !name.equals(n) || tags.length != 2 * a.count) {
-            return false;
-        }
-        for (int i = 0; i < a.count; i++) {
-            if (!tags[2 * i].equals(a.key(i)) || !tags[2 * i + 1].equals(a.value(i))) {
-                return false;
-            }
-        }
-        return true;
+        return hash == h && type == t && (name == n || name.equals(n)) && a.sameTags(tags);
     }
 }

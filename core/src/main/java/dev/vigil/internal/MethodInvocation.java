@@ -19,6 +19,7 @@ final class MethodInvocation extends TagArgs {
             addTag(site.tagKeys[i], String.valueOf(args[site.tagParams[i]]));
         }
         if (site.traced) {
+            int count = count();
             String[] attrs = new String[2 * count + 2];
             for (int i = 0; i < count; i++) {
                 attrs[2 * i] = key(i);
