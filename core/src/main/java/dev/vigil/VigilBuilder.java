@@ -165,10 +165,10 @@ public final class VigilBuilder {
             vigil.close();
             throw raced;
         }
+        int instrumented = InstrumentedMethods.count(Thread.currentThread().getContextClassLoader());
         LOGGER.log(System.Logger.Level.INFO, "Vigil installed for service '" + vigil.config().serviceName()
-                + "' with backends " + vigil.backendNames() + "; "
-                + InstrumentedMethods.count(Thread.currentThread().getContextClassLoader())
-                + " annotated methods instrumented by vigil-maven-plugin"
+                + "' with backends " + vigil.backendNames() + "; " + instrumented
+                + (instrumented == 1 ? " annotated method" : " annotated methods") + " instrumented by vigil-maven-plugin"
                 + (vigil.managementPort() < 0 ? "" : "; management endpoint on port " + vigil.managementPort()));
         return vigil;
     }

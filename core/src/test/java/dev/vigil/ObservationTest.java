@@ -93,6 +93,8 @@ class ObservationTest {
         assertThat(ctx.errorType()).isEqualTo("java.lang.IllegalArgumentException");
         assertThat(ctx.attributeKey(ctx.attributeCount() - 1)).isEqualTo("late");
         assertThat(metrics.count("TIMER work.duration{error.type=java.lang.IllegalArgumentException}")).isEqualTo(1);
+        // A name that only ever failed has no empty success series.
+        assertThat(metrics.specs).doesNotContainKey("TIMER work.duration{}");
     }
 
     @Test

@@ -127,19 +127,16 @@ public final class ManualObservation extends TagArgs implements ObservationBuild
         closed = true;
         long nanos = System.nanoTime() - startNanos;
         try {
-            if (active != null) {
-                active.closeScope();
-            }
+            // The timer records while this observation's span is still current, so an exemplar points at it.
             MeterEngine engine = recorder.engine;
             if (timerName != null && engine != null) {
-                Object t = engine.lookup(MeterType.TIMER, timerName, this, "s", null, null);
-                if (error == null) {
-                    ((KpiTimer) t).recordNanos(nanos);
-                } else if (t instanceof SafeTimer) {
-                    ((SafeTimer) t).recordError(nanos, error);
-                }
+                Object t = error == null
+                        ? engine.lookup(MeterType.TIMER, timerName, this, "s", null, null)
+                        : engine.lookupError(MeterType.TIMER, timerName, this, "s", null, null, error);
+                ((KpiTimer) t).recordNanos(nanos);
             }
             if (active != null) {
+                active.closeScope();
                 active.stop(error);
             }
         } catch (RuntimeException | LinkageError e) {

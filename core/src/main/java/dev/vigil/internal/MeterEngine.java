@@ -194,6 +194,20 @@ public final class MeterEngine {
         }
     }
 
+    /**
+     * The meter of a failed call: the call site's tags plus {@code error.type}. Resolved without touching
+     * the success meter, so a name that only ever failed shows no empty success series. Failures are rare
+     * enough for the slow path.
+     */
+    Object lookupError(MeterType type, String name, TagArgs tags, String unit, String description, double[] buckets,
+                       Throwable error) {
+        String[] base = tags.toArray();
+        String[] kv = java.util.Arrays.copyOf(base, base.length + 2);
+        kv[base.length] = "error.type";
+        kv[base.length + 1] = ErrorTypes.of(error);
+        return resolve(type, name, kv, unit, description, buckets);
+    }
+
     /** The same meter as {@code spec} with {@code error.type} added: for failed timed or counted work. */
     Object withErrorType(MeterSpec spec, String errorType) {
         String[] kv = new String[2 * spec.tagKeys().size() + 2];

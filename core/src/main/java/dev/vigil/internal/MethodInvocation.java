@@ -35,49 +35,51 @@ final class MethodInvocation extends TagArgs {
     }
 
     void exit(Object returned, Throwable thrown) {
-        if (observation != null) {
-            observation.closeScope();
-        }
         if (thrown == null && site.async && returned instanceof CompletionStage) {
+            if (observation != null) {
+                observation.closeScope();
+            }
             ((CompletionStage<?>) returned).whenComplete((v, e) -> {
                 try {
-                    finish(unwrap(e));
+                    Throwable error = unwrap(e);
+                    recordMetrics(error);
+                    if (observation != null) {
+                        observation.stop(error);
+                    }
                 } catch (RuntimeException | LinkageError x) {
                     ApiWarnings.warn("instrumentation", "instrumented method " + site.functionName + " failed to record: " + x);
                 }
             });
             return;
         }
-        finish(thrown);
+        // Metrics first, while the method's own span is still current, so an exemplar points at it.
+        recordMetrics(thrown);
+        if (observation != null) {
+            observation.closeScope();
+            observation.stop(thrown);
+        }
     }
 
     private static Throwable unwrap(Throwable e) {
         return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 
-    private void finish(Throwable error) {
+    private void recordMetrics(Throwable error) {
         long nanos = System.nanoTime() - start;
         MeterEngine engine = recorder.engine;
         if (engine != null) {
             if (site.timerName != null) {
-                Object t = engine.lookup(MeterType.TIMER, site.timerName, this, "s", site.timerDescription, site.buckets);
-                if (error == null) {
-                    ((dev.vigil.KpiTimer) t).recordNanos(nanos);
-                } else if (t instanceof SafeTimer) {
-                    ((SafeTimer) t).recordError(nanos, error);
-                }
+                Object t = error == null
+                        ? engine.lookup(MeterType.TIMER, site.timerName, this, "s", site.timerDescription, site.buckets)
+                        : engine.lookupError(MeterType.TIMER, site.timerName, this, "s", site.timerDescription, site.buckets, error);
+                ((dev.vigil.KpiTimer) t).recordNanos(nanos);
             }
             if (site.counterName != null) {
-                Object c = engine.lookup(MeterType.COUNTER, site.counterName, this, null, site.counterDescription, null);
-                if (error == null) {
-                    ((dev.vigil.KpiCounter) c).increment();
-                } else if (c instanceof SafeCounter) {
-                    ((SafeCounter) c).incrementError(ErrorTypes.of(error));
-                }
+                Object c = error == null
+                        ? engine.lookup(MeterType.COUNTER, site.counterName, this, null, site.counterDescription, null)
+                        : engine.lookupError(MeterType.COUNTER, site.counterName, this, null, site.counterDescription, null, error);
+                ((dev.vigil.KpiCounter) c).increment();
             }
-        }
-        if (observation != null) {
-            observation.stop(error);
         }
     }
 }

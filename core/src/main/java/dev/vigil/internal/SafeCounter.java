@@ -39,11 +39,6 @@ final class SafeCounter implements KpiCounter {
         }
     }
 
-    /** Counts a failed call under the same name with {@code error.type}. */
-    void incrementError(String errorType) {
-        ((KpiCounter) engine.withErrorType(spec, errorType)).increment();
-    }
-
     @Override
     public String toString() {
         return spec.toString();

@@ -87,18 +87,24 @@ public final class TraceSampler {
         long lo;
         TraceState state;
         boolean sampled;
+        byte random;
         if (parent.isValid()) {
             hi = parent.traceIdHigh();
             lo = parent.traceIdLow();
             state = parent.traceState();
             sampled = parentBased ? parent.isSampled() : sampledByRatio(lo);
+            // W3C level 2: the random flag describes the trace id, so it travels with it unchanged.
+            random = (byte) (parent.traceFlags() & SpanContext.FLAG_RANDOM);
         } else {
             hi = IdGenerator.newTraceIdHigh();
             lo = IdGenerator.newTraceIdLow();
             state = TraceState.empty();
             sampled = sampledByRatio(lo);
+            // Our trace ids are fully random, which is what the flag promises downstream samplers.
+            random = SpanContext.FLAG_RANDOM;
         }
-        return SpanContext.create(hi, lo, IdGenerator.newSpanId(), sampled ? SpanContext.FLAG_SAMPLED : 0, state);
+        byte flags = (byte) ((sampled ? SpanContext.FLAG_SAMPLED : 0) | random);
+        return SpanContext.create(hi, lo, IdGenerator.newSpanId(), flags, state);
     }
 
     private boolean sampledByRatio(long traceIdLow) {

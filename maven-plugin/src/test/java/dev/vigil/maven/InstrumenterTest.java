@@ -137,7 +137,7 @@ class InstrumenterTest {
             attributes.add(span.attributeKey(i) + "=" + span.attributeValue(i));
         }
         assertThat(attributes).containsExactly("plan=pro", "code.function.name=fixture.Shop.checkout");
-        assertThat(span.kind()).isEqualTo("INTERNAL");
+        assertThat(span.kind()).isEqualTo(dev.vigil.SpanKind.INTERNAL);
         assertThat(span.error()).isNull();
     }
 

@@ -39,9 +39,11 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Defaults differ by who owns the registry. For a registry Vigil creates ({@link #prometheus()} and the
  * discovered provider), the common tags {@code service} and {@code env} are added unless
- * {@code vigil.metrics.common-tags=false}, and the registry is closed with Vigil. For a registry you pass in,
- * common tags are off unless you ask for them, because they are a registry-wide filter that would change
- * your other meters too; and Vigil never closes your registry. JVM and system metrics are on in both cases
+ * {@code vigil.metrics.common-tags=false}, histogram buckets and counters carry exemplars of the current
+ * sampled span unless {@code vigil.metrics.exemplars=false}, and the registry is closed with Vigil. For a
+ * registry you pass in, common tags are off unless you ask for them, because they are a registry-wide filter
+ * that would change your other meters too; its exemplar setup is left as you built it; and Vigil never
+ * closes your registry. JVM and system metrics are on in both cases
  * unless {@code vigil.metrics.jvm=false} or {@link Builder#jvmMetrics(boolean) jvmMetrics(false)}, and are
  * skipped when the registry already has them.
  */
@@ -50,6 +52,7 @@ public final class MicrometerMetrics implements MetricsBackend {
     private final boolean ownsRegistry;
     private final Boolean jvmMetrics;
     private final Boolean commonTags;
+    private final CoreSpanExemplars exemplars;
     private final MeterFactory meters;
     private final SystemBinders binders = new SystemBinders();
     private final AtomicBoolean started = new AtomicBoolean();
@@ -60,6 +63,7 @@ public final class MicrometerMetrics implements MetricsBackend {
         this.ownsRegistry = b.ownsRegistry;
         this.jvmMetrics = b.jvmMetrics;
         this.commonTags = b.commonTags;
+        this.exemplars = b.exemplars;
         this.meters = new MeterFactory(b.registry, b.defaultTimerBuckets);
     }
 
@@ -76,12 +80,16 @@ public final class MicrometerMetrics implements MetricsBackend {
 
     /**
      * Records into a new {@code PrometheusMeterRegistry} that this backend owns and closes; what the
-     * discovered provider does, for when you want it explicitly.
+     * discovered provider does, for when you want it explicitly. Its histograms and counters carry exemplars
+     * of the current sampled span unless {@code vigil.metrics.exemplars=false}.
      *
      * @return the backend
      */
     public static MicrometerMetrics prometheus() {
-        return new Builder(PrometheusRegistries.create(null), true).build();
+        // The configuration is only known at start(), after the registry exists: the span context is
+        // created switched on and start() applies the key.
+        CoreSpanExemplars spans = new CoreSpanExemplars();
+        return ownedBuilder(PrometheusRegistries.create(spans), spans).build();
     }
 
     /**
@@ -94,8 +102,10 @@ public final class MicrometerMetrics implements MetricsBackend {
         return new Builder(Objects.requireNonNull(registry, "registry"), false);
     }
 
-    static Builder ownedBuilder(MeterRegistry registry) {
-        return new Builder(registry, true);
+    static Builder ownedBuilder(MeterRegistry registry, CoreSpanExemplars exemplars) {
+        Builder b = new Builder(registry, true);
+        b.exemplars = exemplars;
+        return b;
     }
 
     /** @return the Micrometer registry this backend records into */
@@ -111,7 +121,8 @@ public final class MicrometerMetrics implements MetricsBackend {
 
     /**
      * Applies the common tags and binds the JVM metrics, before core records anything. Reads
-     * {@code vigil.metrics.common-tags} and {@code vigil.metrics.jvm} for the options not set on the builder.
+     * {@code vigil.metrics.common-tags} and {@code vigil.metrics.jvm} for the options not set on the builder,
+     * and {@code vigil.metrics.exemplars} for a registry this backend created.
      *
      * @param context what core provides
      */
@@ -125,6 +136,8 @@ public final class MicrometerMetrics implements MetricsBackend {
                 : ownsRegistry && config.getBoolean(VigilConfig.COMMON_TAGS, true);
         boolean jvm = jvmMetrics != null ? jvmMetrics
                 : config.getBoolean(MicrometerBackendProvider.JVM_METRICS, true);
+        // Read with the others, before anything is bound, so that a typo fails start() with nothing to undo.
+        boolean exemplarsOn = exemplars == null || config.getBoolean(MicrometerBackendProvider.EXEMPLARS, true);
         if (tags) {
             // Before the binders, so that the JVM meters carry them too: a common tag is a filter that
             // only applies to meters registered after it.
@@ -136,6 +149,9 @@ public final class MicrometerMetrics implements MetricsBackend {
         }
         if (jvm) {
             binders.bindTo(registry);
+        }
+        if (exemplars != null) {
+            exemplars.enabled(exemplarsOn);
         }
     }
 
@@ -236,6 +252,7 @@ public final class MicrometerMetrics implements MetricsBackend {
         private final boolean ownsRegistry;
         private Boolean jvmMetrics;
         private Boolean commonTags;
+        private CoreSpanExemplars exemplars;
         private double[] defaultTimerBuckets = MeterFactory.DEFAULT_TIMER_BUCKETS;
 
         private Builder(MeterRegistry registry, boolean ownsRegistry) {

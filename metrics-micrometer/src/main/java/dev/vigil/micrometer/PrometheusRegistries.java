@@ -7,9 +7,10 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.tracer.common.SpanContext;
 
 /**
- * Creates the {@link PrometheusMeterRegistry} that Vigil owns, in one place: the seam where the tracing
- * module will pass a {@link SpanContext} so that histogram buckets and counters carry exemplars
- * (trace and span ids). Until then there is none, and the registry records no exemplars.
+ * Creates the {@link PrometheusMeterRegistry} that Vigil owns, in one place. Given a {@link SpanContext}
+ * (core's current span, see {@link CoreSpanExemplars}), the registry samples exemplars (trace and span ids)
+ * into histogram buckets and counters, shown when a scrape asks for OpenMetrics; given null, it records none
+ * and its meters carry no exemplar sampler at all.
  */
 final class PrometheusRegistries {
     private PrometheusRegistries() {

@@ -121,7 +121,8 @@ public final class QuickstartApp implements AutoCloseable {
                 body = "{\"error\":\"" + e.getClass().getSimpleName() + "\"}";
             }
         }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        // A trailing newline keeps a shell prompt off the response line when users curl the service.
+        byte[] bytes = (body + "\n").getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "application/json");
         ex.sendResponseHeaders(code, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {

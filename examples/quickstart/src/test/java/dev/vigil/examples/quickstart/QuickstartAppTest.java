@@ -42,11 +42,11 @@ class QuickstartAppTest {
 
     @Test
     void theScrapeShowsKpisAnnotatedMethodsErrorsAndTheJvm() throws Exception {
-        assertThat(post("/checkout?plan=pro", "").body()).isEqualTo("{\"plan\":\"pro\",\"price\":49.0}");
+        assertThat(post("/checkout?plan=pro", "").body()).isEqualTo("{\"plan\":\"pro\",\"price\":49.0}\n");
         assertThat(post("/checkout?plan=pro", "").statusCode()).isEqualTo(200);
         assertThat(post("/checkout?plan=gold", "").statusCode()).isEqualTo(500);
         assertThat(post("/documents?type=scan", "one two three four five six seven eight nine ten").body())
-                .isEqualTo("{\"words\":9}");
+                .isEqualTo("{\"words\":9}\n");
 
         HttpResponse<String> scrape = management("/metrics");
         assertThat(scrape.statusCode()).isEqualTo(200);
@@ -71,6 +71,8 @@ class QuickstartAppTest {
         String ise = "error_type=\"java\\.lang\\.IllegalStateException\"";
         assertThat(text).containsPattern(series("shop_checkout_seconds_count", "1", ise, "plan=\"gold\""));
         assertThat(text).containsPattern(series("shop_checkout_calls_total", "1\\.0", ise, "plan=\"gold\""));
+        // ... and a plan that only ever failed has no empty success series beside it.
+        assertThat(text).doesNotContainPattern("(?m)^shop_checkout_calls_total\\{(?![^}]*error_type)[^}]*plan=\"gold\"");
 
         // JVM and system series are on by default.
         assertThat(text).contains("jvm_memory_used_bytes{", "jvm_threads_live_threads{", "process_cpu_usage{",
