@@ -16,7 +16,7 @@ final class MethodInvocation extends TagArgs {
         this.site = site;
         this.recorder = recorder;
         for (int i = 0; i < site.tagKeys.length; i++) {
-            addTag(site.tagKeys[i], String.valueOf(args[site.tagParams[i]]));
+            addTag(site.tagKeys[i], String.valueOf(args[i]));
         }
         if (site.traced) {
             int count = count();

@@ -40,7 +40,6 @@ public final class MethodSite {
     final dev.vigil.SpanKind spanKind;
     final String functionName;
     final String[] tagKeys;
-    final int[] tagParams;
     final boolean async;
 
     MethodSite(Method m) {
@@ -58,18 +57,15 @@ public final class MethodSite {
         spanKind = tr == null ? dev.vigil.SpanKind.INTERNAL : tr.kind();
         functionName = m.getDeclaringClass().getName() + "." + m.getName();
         List<String> keys = new ArrayList<>();
-        List<Integer> params = new ArrayList<>();
         Annotation[][] pa = m.getParameterAnnotations();
         for (int i = 0; i < pa.length; i++) {
             for (Annotation a : pa[i]) {
                 if (a instanceof Tag) {
                     keys.add(((Tag) a).value());
-                    params.add(i);
                 }
             }
         }
         tagKeys = keys.toArray(new String[0]);
-        tagParams = params.stream().mapToInt(Integer::intValue).toArray();
         async = CompletionStage.class.isAssignableFrom(m.getReturnType());
     }
 
@@ -114,7 +110,7 @@ public final class MethodSite {
     /**
      * Starts one call. Never throws.
      *
-     * @param args the call's arguments, or null when the method has no {@link Tag} parameter
+     * @param args the values of the {@link Tag} parameters in parameter order, or null when there are none
      * @return the token to hand to {@link #exit}, or null when nothing is installed
      */
     public Object enter(Object[] args) {

@@ -4,6 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
@@ -13,12 +14,14 @@ import net.bytebuddy.description.method.MethodList;
 import net.bytebuddy.description.method.ParameterDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.implementation.bytecode.StackManipulation;
+import net.bytebuddy.implementation.bytecode.collection.ArrayFactory;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 import net.bytebuddy.implementation.bytecode.constant.ClassConstant;
 import net.bytebuddy.implementation.bytecode.constant.JavaConstantValue;
 import net.bytebuddy.implementation.bytecode.constant.NullConstant;
 import net.bytebuddy.implementation.bytecode.constant.TextConstant;
 import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
+import net.bytebuddy.implementation.bytecode.member.MethodVariableAccess;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.utility.JavaConstant;
@@ -88,10 +91,17 @@ final class SiteMappings {
     /** @return whether any parameter of the method carries {@code @Tag} */
     static boolean hasTag(MethodDescription method) {
         for (ParameterDescription p : method.getParameters()) {
-            for (AnnotationDescription a : p.getDeclaredAnnotations()) {
-                if (a.getAnnotationType().getName().equals(TAG)) {
-                    return true;
-                }
+            if (isTagged(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTagged(ParameterDescription p) {
+        for (AnnotationDescription a : p.getDeclaredAnnotations()) {
+            if (a.getAnnotationType().getName().equals(TAG)) {
+                return true;
             }
         }
         return false;
@@ -123,17 +133,27 @@ final class SiteMappings {
         }
     }
 
-    /** All arguments as an {@code Object[]} when a parameter carries {@code @Tag}; else null, allocating nothing. */
+    /**
+     * The {@code @Tag} arguments, in parameter order, as an {@code Object[]}; null when there are none.
+     * Only tagged parameters are loaded and boxed, so untagged primitives never allocate, and with nothing
+     * installed the JIT can drop the array along with the early return in {@code MethodSite.enter}.
+     */
     private static final class ArgsMapping implements Advice.OffsetMapping {
         @Override
         public Target resolve(TypeDescription instrumentedType, MethodDescription instrumentedMethod, Assigner assigner,
                               Advice.ArgumentHandler argumentHandler, Sort sort) {
-            if (!hasTag(instrumentedMethod)) {
+            List<StackManipulation> values = new ArrayList<>();
+            for (ParameterDescription p : instrumentedMethod.getParameters()) {
+                if (isTagged(p)) {
+                    values.add(new StackManipulation.Compound(
+                            MethodVariableAccess.of(p.getType()).loadFrom(argumentHandler.argument(p.getOffset())),
+                            assigner.assign(p.getType(), OBJECT, Assigner.Typing.STATIC)));
+                }
+            }
+            if (values.isEmpty()) {
                 return new Target.ForStackManipulation(NullConstant.INSTANCE);
             }
-            return new Advice.OffsetMapping.ForAllArguments(OBJECT, true,
-                    Assigner.Typing.STATIC, false, false)
-                    .resolve(instrumentedType, instrumentedMethod, assigner, argumentHandler, sort);
+            return new Target.ForStackManipulation(ArrayFactory.forType(OBJECT).withValues(values));
         }
     }
 

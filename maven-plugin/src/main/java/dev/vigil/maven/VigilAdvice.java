@@ -12,8 +12,8 @@ import net.bytebuddy.asm.Advice;
  * these method bodies into the instrumented method, so the host only ever references {@link MethodSite}.
  *
  * <p>What each placeholder parameter becomes is decided per method by {@link SiteMappings}: the site is a
- * dynamic constant (or a {@code MethodSite.of} call in pre-Java-11 class files), the arguments are an array
- * only when the method has a {@code @Tag} parameter, and the return value is passed only when it is a
+ * dynamic constant (or a {@code MethodSite.of} call in pre-Java-11 class files), the {@code @Tag} arguments are
+ * an array only when the method has a {@code @Tag} parameter, and the return value is passed only when it is a
  * reference (a boxed primitive would allocate on every call and cannot be a {@code CompletionStage}).
  *
  * <p>Both advices suppress {@link Throwable}, so instrumentation can never throw into the host; the exit
@@ -29,7 +29,7 @@ final class VigilAdvice {
     @interface Site {
     }
 
-    /** Placeholder for the arguments array, or null when the method has no {@code @Tag} parameter. */
+    /** Placeholder for the {@code @Tag} arguments in parameter order, or null when the method has none. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.PARAMETER)
     @interface Args {
