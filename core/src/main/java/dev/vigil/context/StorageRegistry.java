@@ -3,7 +3,10 @@ package dev.vigil.context;
 import dev.vigil.internal.ApiWarnings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Iterator;
 import java.util.Objects;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.function.Function;
 
 /**
@@ -13,13 +16,25 @@ import java.util.function.Function;
  */
 final class StorageRegistry {
     /** The JVM-wide registry behind {@link ContextStorage}. */
-    static final StorageRegistry GLOBAL = new StorageRegistry();
+    static final StorageRegistry GLOBAL = new StorageRegistry(StorageRegistry.class.getClassLoader());
 
     private final Object lock = new Object();
+    /** Where {@link ContextStorageWrapper}s are discovered; null discovers none. */
+    private final ClassLoader discoveryLoader;
     private final List<Function<? super ContextStorage, ? extends ContextStorage>> wrappers = new ArrayList<>();
     private ContextStorage base;
     private ContextStorage sealed;
     private Throwable sealedAt;
+
+    /** A registry that discovers nothing: for tests of the configuration rules. */
+    StorageRegistry() {
+        this(null);
+    }
+
+    /** @param discoveryLoader where to discover {@link ContextStorageWrapper}s at seal time, or null for none */
+    StorageRegistry(ClassLoader discoveryLoader) {
+        this.discoveryLoader = discoveryLoader;
+    }
 
     /**
      * The global storage. The holder idiom makes it a {@code static final} set on first use: the JIT folds it to a
@@ -63,6 +78,7 @@ final class StorageRegistry {
 
     private ContextStorage build() {
         ContextStorage s = base == null ? ThreadLocalContextStorage.INSTANCE : base;
+        s = applyDiscovered(s);
         for (Function<? super ContextStorage, ? extends ContextStorage> w : wrappers) {
             try {
                 ContextStorage next = w.apply(s);
@@ -78,6 +94,53 @@ final class StorageRegistry {
         // Only foreign code needs guarding; the default storage never throws and must stay a direct call.
         return s == ThreadLocalContextStorage.INSTANCE || s instanceof GuardedContextStorage
                 ? s : new GuardedContextStorage(s);
+    }
+
+    /**
+     * Applies the {@link ContextStorageWrapper}s found on the class path. Discovery happens here, when the storage is
+     * chosen, so an adapter's wrapper is in place however early the context is first used; a provider that fails to
+     * load or to wrap is skipped, because the context must work even when an adapter is broken.
+     */
+    private ContextStorage applyDiscovered(ContextStorage storage) {
+        if (discoveryLoader == null) {
+            return storage;
+        }
+        ContextStorage s = storage;
+        try {
+            Iterator<ContextStorageWrapper> it = ServiceLoader.load(ContextStorageWrapper.class, discoveryLoader).iterator();
+            // The iterator moves past a provider that fails; the bound only guards against one that never does.
+            for (int failures = 0; failures < 100; ) {
+                ContextStorageWrapper w;
+                try {
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    w = it.next();
+                } catch (ServiceConfigurationError | LinkageError e) {
+                    ApiWarnings.warn("context-storage", "A ContextStorageWrapper could not be loaded and was skipped: " + e);
+                    failures++;
+                    continue;
+                }
+                s = applyOne(s, w);
+            }
+        } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+            ApiWarnings.warn("context-storage", "Discovering ContextStorageWrappers failed: " + e);
+        }
+        return s;
+    }
+
+    private static ContextStorage applyOne(ContextStorage s, ContextStorageWrapper w) {
+        try {
+            ContextStorage next = w.wrap(s);
+            if (next == null) {
+                ApiWarnings.warn("context-storage", "ContextStorageWrapper " + w.getClass().getName() + " returned null; it was skipped");
+                return s;
+            }
+            return next;
+        } catch (RuntimeException | LinkageError e) {
+            ApiWarnings.warn("context-storage", "ContextStorageWrapper " + w.getClass().getName() + " failed and was skipped: " + e);
+            return s;
+        }
     }
 
     private void checkNotSealed() {

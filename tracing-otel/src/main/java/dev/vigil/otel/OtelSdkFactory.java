@@ -1,0 +1,149 @@
+package dev.vigil.otel;
+
+import dev.vigil.VigilConfig;
+import dev.vigil.internal.TraceSampler;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.InternalTelemetryVersion;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Builds the OpenTelemetry SDK that Vigil owns when the application brings none, from Vigil's configuration
+ * (the {@code otel.*} keys read as the OpenTelemetry SDK reads them): a resource naming the service, core's ids and
+ * sampling decision, a bounded {@link BatchSpanProcessor} whose drops are counted, and the OTLP/HTTP exporter.
+ * Nothing here touches {@code GlobalOpenTelemetry}: every internal meter provider is set explicitly.
+ */
+final class OtelSdkFactory {
+    static final String ENDPOINT = "otel.exporter.otlp.endpoint";
+    static final String TRACES_ENDPOINT = "otel.exporter.otlp.traces.endpoint";
+    static final String TIMEOUT = "otel.exporter.otlp.timeout";
+    static final String TRACES_TIMEOUT = "otel.exporter.otlp.traces.timeout";
+    static final String HEADERS = "otel.exporter.otlp.headers";
+    static final String TRACES_HEADERS = "otel.exporter.otlp.traces.headers";
+    static final String COMPRESSION = "otel.exporter.otlp.compression";
+    static final String PROTOCOL = "otel.exporter.otlp.protocol";
+    static final String BSP_DELAY = "otel.bsp.schedule.delay";
+    static final String BSP_QUEUE = "otel.bsp.max.queue.size";
+    static final String BSP_BATCH = "otel.bsp.max.export.batch.size";
+    static final String BSP_TIMEOUT = "otel.bsp.export.timeout";
+    static final String DEFAULT_ENDPOINT = "http://localhost:4318";
+
+    private OtelSdkFactory() {
+    }
+
+    static OpenTelemetrySdk build(VigilConfig config, DropCounting drops, SpanExporter exporterOverride) {
+        // Read and check every key first, so a mistake fails install() before anything starts.
+        int queue = (int) config.getLong(BSP_QUEUE, 2048, 1, 10_000_000);
+        int batch = (int) config.getLong(BSP_BATCH, 512, 1, 10_000_000);
+        if (batch > queue) {
+            throw new IllegalArgumentException("Vigil setting '" + BSP_BATCH + "' (" + batch + ") must not exceed '"
+                    + BSP_QUEUE + "' (" + queue + ")");
+        }
+        long delayMs = config.getLong(BSP_DELAY, 5_000, 0, 3_600_000);
+        long bspTimeoutMs = config.getLong(BSP_TIMEOUT, 30_000, 0, 3_600_000);
+        TraceSampler core = TraceSampler.fromConfig(config);
+        SpanExporter exporter = exporterOverride != null ? exporterOverride : otlpExporter(config);
+
+        BatchSpanProcessor bsp = BatchSpanProcessor.builder(drops.exporter(exporter))
+                .setMaxQueueSize(queue)
+                .setMaxExportBatchSize(batch)
+                .setScheduleDelay(Duration.ofMillis(delayMs))
+                .setExporterTimeout(Duration.ofMillis(bspTimeoutMs))
+                .setMeterProvider(() -> drops)
+                .setInternalTelemetryVersion(InternalTelemetryVersion.LATEST)
+                .build();
+        // The same decisions as TraceIdRatioBased at 0 and 1, without parsing the trace id for each span.
+        Sampler ratio = core.ratio() >= 1 ? Sampler.alwaysOn() : core.ratio() <= 0 ? Sampler.alwaysOff()
+                : Sampler.traceIdRatioBased(core.ratio());
+        SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
+                .setResource(resource(config))
+                .setIdGenerator(new CoreIds.Ids())
+                .setSampler(new CoreIds.Decision(core.isParentBased() ? Sampler.parentBased(ratio) : ratio))
+                .setMeterProvider(MeterProvider::noop)
+                .addSpanProcessor(bsp)
+                .build();
+        return OpenTelemetrySdk.builder()
+                .setTracerProvider(tracerProvider)
+                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+                .build();
+    }
+
+    static Resource resource(VigilConfig config) {
+        AttributesBuilder a = Attributes.builder().put(AttributeKey.stringKey("service.name"), config.serviceName());
+        if (config.serviceVersion() != null) {
+            a.put(AttributeKey.stringKey("service.version"), config.serviceVersion());
+        }
+        if (config.environment() != null) {
+            a.put(AttributeKey.stringKey("deployment.environment.name"), config.environment());
+        }
+        return Resource.getDefault().merge(Resource.create(a.build()));
+    }
+
+    static String tracesEndpoint(VigilConfig config) {
+        String traces = config.get(TRACES_ENDPOINT);
+        if (traces != null) {
+            return traces;
+        }
+        String base = config.get(ENDPOINT, DEFAULT_ENDPOINT);
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v1/traces";
+    }
+
+    private static SpanExporter otlpExporter(VigilConfig config) {
+        String protocol = config.get(PROTOCOL, "http/protobuf");
+        if (!protocol.equals("http/protobuf")) {
+            throw new IllegalArgumentException("Vigil setting '" + PROTOCOL + "' is '" + protocol
+                    + "'; vigil-tracing-otel exports with http/protobuf only");
+        }
+        String endpoint = tracesEndpoint(config);
+        if (!endpoint.startsWith("http://") && !endpoint.startsWith("https://")) {
+            throw new IllegalArgumentException("Vigil setting '" + TRACES_ENDPOINT + "' / '" + ENDPOINT
+                    + "' must be an http:// or https:// URL, not '" + endpoint + "'");
+        }
+        long timeoutMs = config.getLong(TRACES_TIMEOUT, config.getLong(TIMEOUT, 10_000, 0, 3_600_000), 0, 3_600_000);
+        OtlpHttpSpanExporterBuilder b = OtlpHttpSpanExporter.builder()
+                .setEndpoint(endpoint)
+                .setTimeout(Duration.ofMillis(timeoutMs))
+                .setMeterProvider(MeterProvider::noop);
+        String compression = config.get(COMPRESSION);
+        if (compression != null) {
+            String c = compression.toLowerCase(Locale.ROOT);
+            if (!c.equals("gzip") && !c.equals("none")) {
+                throw new IllegalArgumentException("Vigil setting '" + COMPRESSION + "' must be gzip or none, not '" + compression + "'");
+            }
+            b.setCompression(c);
+        }
+        addHeaders(b, config.get(HEADERS));
+        addHeaders(b, config.get(TRACES_HEADERS));
+        return b.build();
+    }
+
+    /** OpenTelemetry's header list: {@code key1=value1,key2=value2}, values URL-encoded. */
+    private static void addHeaders(OtlpHttpSpanExporterBuilder b, String list) {
+        if (list == null) {
+            return;
+        }
+        for (String member : list.split(",")) {
+            int eq = member.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("OTLP header '" + member.trim() + "' must be key=value");
+            }
+            b.addHeader(member.substring(0, eq).trim(),
+                    URLDecoder.decode(member.substring(eq + 1).trim(), StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.vigil.otel;
+
+import dev.vigil.spi.ObservationContext;
+import dev.vigil.spi.ObservationHandler;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+
+/**
+ * Turns observations into OpenTelemetry spans. Core has already assigned the ids and decided sampling when
+ * {@link #onStart} runs, and makes the span current in its own context afterwards; so an unsampled observation costs
+ * this handler one flag test and no SDK span at all.
+ *
+ * <p>With an SDK Vigil built, the span gets exactly core's ids ({@link CoreIds}). With the user's or the agent's
+ * OpenTelemetry, the SDK picks its own ids and sampling, and the handler hands them back to core with
+ * {@link ObservationContext#spanContext(dev.vigil.trace.SpanContext)}, so logs and propagation carry the ids the
+ * exported span has.
+ */
+final class SpanHandler implements ObservationHandler {
+    private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+    private static final SpanKind[] KINDS = new SpanKind[dev.vigil.SpanKind.values().length];
+
+    static {
+        for (dev.vigil.SpanKind k : dev.vigil.SpanKind.values()) {
+            KINDS[k.ordinal()] = SpanKind.valueOf(k.name());
+        }
+    }
+
+    // Set once by OtelTracing.start, before the Recorder that calls this handler is published (a volatile write in
+    // core's install), so recording threads see them; null until then, and then every call is a no-op.
+    private Tracer tracer;
+    private boolean coreIds;
+
+    void init(Tracer tracer, boolean coreIds) {
+        this.tracer = tracer;
+        this.coreIds = coreIds;
+    }
+
+    @Override
+    public Object onStart(ObservationContext ctx) {
+        dev.vigil.trace.SpanContext assigned = ctx.spanContext();
+        Tracer t = tracer;
+        if (!assigned.isSampled() || t == null) {
+            return null;
+        }
+        ThreadState ts = ThreadState.get();
+        SpanBuilder b = t.spanBuilder(ctx.name()).setSpanKind(KINDS[ctx.kind().ordinal()]);
+        dev.vigil.trace.SpanContext parent = ctx.parent();
+        if (parent.isValid()) {
+            b.setParent(Context.root().with(ts.spanFor(parent)));
+        } else {
+            b.setNoParent();
+        }
+        int n = ctx.attributeCount();
+        for (int i = 0; i < n; i++) {
+            b.setAttribute(ctx.attributeKey(i), ctx.attributeValue(i));
+        }
+        Span span;
+        if (coreIds) {
+            ts.next = assigned;
+            try {
+                span = b.startSpan();
+            } finally {
+                ts.next = null;
+            }
+        } else {
+            span = b.startSpan();
+            dev.vigil.trace.SpanContext theirs = Conversions.toVigil(span.getSpanContext());
+            if (!theirs.isValid()) {
+                return null; // a no-op OpenTelemetry: keep core's ids, which at least correlate logs
+            }
+            ctx.spanContext(theirs);
+        }
+        ThreadState.ActiveSpan active = new ThreadState.ActiveSpan(ts, span, ctx.spanContext(), n);
+        ts.push(active);
+        // Read here, not at install: the mode is chosen when core's context is first used, which core has done by now.
+        if (ContextBridge.handlerMakesCurrent()) {
+            // Fallback bridge (the agent owns OpenTelemetry's context): make the span current there explicitly.
+            active.otelScope = Context.current().with(span).makeCurrent();
+        }
+        return active;
+    }
+
+    @Override
+    public void onScopeClosed(ObservationContext ctx, Object state) {
+        if (state instanceof ThreadState.ActiveSpan) {
+            ThreadState.ActiveSpan active = (ThreadState.ActiveSpan) state;
+            active.owner.remove(active);
+            if (active.otelScope != null) {
+                active.otelScope.close();
+                active.otelScope = null;
+            }
+        }
+    }
+
+    @Override
+    public void onStop(ObservationContext ctx, Object state) {
+        if (!(state instanceof ThreadState.ActiveSpan)) {
+            return;
+        }
+        ThreadState.ActiveSpan active = (ThreadState.ActiveSpan) state;
+        Span span = active.span;
+        for (int i = active.attributesAtStart; i < ctx.attributeCount(); i++) {
+            span.setAttribute(ctx.attributeKey(i), ctx.attributeValue(i));
+        }
+        Throwable error = ctx.error();
+        if (error != null) {
+            String message = error.getMessage();
+            span.setStatus(StatusCode.ERROR, message != null ? message : ctx.errorType());
+            span.setAttribute(ERROR_TYPE, ctx.errorType());
+            span.recordException(error);
+        }
+        span.end();
+    }
+}
