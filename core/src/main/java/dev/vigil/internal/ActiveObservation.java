@@ -8,50 +8,57 @@ import dev.vigil.spi.ObservationHandler;
 /**
  * The span part of an observation while it runs: core assigns the ids, handlers follow, and the new span
  * is made current in core's context so logs, child observations and propagation see it, with or without
- * a tracer installed.
+ * a tracer installed. A base class rather than a separate object, so that an instrumented call allocates
+ * one object for its metrics and its span state together.
  */
-final class ActiveObservation {
-    private final ObservationHandler[] handlers;
-    final ObservationContext context;
-    private final Object[] states;
+abstract class ActiveObservation extends TagArgs {
+    private ObservationHandler[] handlers;
+    /** Null until started. */
+    ObservationContext context;
+    /** The single handler's state, or an {@code Object[]} of them when there are several. */
+    private Object state;
     private Scope scope;
 
-    private ActiveObservation(ObservationHandler[] handlers, ObservationContext context, Object[] states, Scope scope) {
-        this.handlers = handlers;
-        this.context = context;
-        this.states = states;
-        this.scope = scope;
-    }
-
-    static ActiveObservation start(Recorder recorder, ObservationContext ctx) {
+    final void startSpan(Recorder recorder, ObservationContext ctx) {
         Context current = Context.current();
         ctx.parent(current.span());
         ctx.spanContext(recorder.sampler.child(current.span()));
-        ObservationHandler[] handlers = recorder.handlers;
-        Object[] states = handlers.length == 0 ? null : Observations.start(handlers, ctx);
-        Scope scope = current.withSpan(ctx.spanContext()).makeCurrent();
-        return new ActiveObservation(handlers, ctx, states, scope);
+        ObservationHandler[] hs = recorder.handlers;
+        handlers = hs;
+        context = ctx;
+        if (hs.length == 1) {
+            state = Observations.startOne(hs[0], ctx);
+        } else if (hs.length > 1) {
+            state = Observations.start(hs, ctx);
+        }
+        scope = current.withSpan(ctx.spanContext()).makeCurrent();
     }
 
     /** Restores the previous context on the starting thread; idempotent. */
-    void closeScope() {
+    final void closeScope() {
         Scope s = scope;
         if (s == null) {
             return;
         }
         scope = null;
         s.close();
-        if (states != null) {
-            Observations.closeScopes(handlers, context, states);
+        ObservationHandler[] hs = handlers;
+        if (hs.length == 1) {
+            Observations.closeScopeOne(hs[0], context, state);
+        } else if (hs.length > 1) {
+            Observations.closeScopes(hs, context, (Object[]) state);
         }
     }
 
-    void stop(Throwable error) {
+    final void stopSpan(Throwable error) {
         if (error != null) {
             context.fail(error, ErrorTypes.of(error));
         }
-        if (states != null) {
-            Observations.stop(handlers, context, states);
+        ObservationHandler[] hs = handlers;
+        if (hs.length == 1) {
+            Observations.stopOne(hs[0], context, state);
+        } else if (hs.length > 1) {
+            Observations.stop(hs, context, (Object[]) state);
         }
     }
 }

@@ -16,13 +16,12 @@ import java.util.List;
  *
  * <p>Internal: not part of Vigil's API.
  */
-public final class ManualObservation extends TagArgs implements ObservationBuilder, Observation {
+public final class ManualObservation extends ActiveObservation implements ObservationBuilder, Observation {
     private final Recorder recorder;
     private final String name;
     private SpanKind kind = SpanKind.INTERNAL;
     private List<String> extra;
     private String timerName;
-    private ActiveObservation active;
     private Throwable error;
     private long startNanos;
     private boolean started;
@@ -63,8 +62,8 @@ public final class ManualObservation extends TagArgs implements ObservationBuild
         if (key == null || value == null) {
             ApiWarnings.warn("invalid-observation", "observation '" + name + "' ignores an attribute with a null key or value");
         } else if (started) {
-            if (active != null) {
-                active.context.addAttribute(key, value);
+            if (context != null) {
+                context.addAttribute(key, value);
             }
         } else {
             if (extra == null) {
@@ -98,11 +97,11 @@ public final class ManualObservation extends TagArgs implements ObservationBuild
                 }
                 attrs = all;
             }
-            active = ActiveObservation.start(recorder, new ObservationContext(name, kind, attrs));
+            startSpan(recorder, new ObservationContext(name, kind, attrs));
         } catch (RuntimeException | LinkageError e) {
             ApiWarnings.warn("instrumentation", "observation '" + name + "' failed to start: " + e);
         }
-        startNanos = System.nanoTime();
+        startNanos = timerName != null ? System.nanoTime() : 0L;
         return this;
     }
 
@@ -116,7 +115,7 @@ public final class ManualObservation extends TagArgs implements ObservationBuild
 
     @Override
     public SpanContext spanContext() {
-        return active == null ? SpanContext.invalid() : active.context.spanContext();
+        return context == null ? SpanContext.invalid() : context.spanContext();
     }
 
     @Override
@@ -125,19 +124,19 @@ public final class ManualObservation extends TagArgs implements ObservationBuild
             return;
         }
         closed = true;
-        long nanos = System.nanoTime() - startNanos;
         try {
             // The timer records while this observation's span is still current, so an exemplar points at it.
             MeterEngine engine = recorder.engine;
             if (timerName != null && engine != null) {
+                long nanos = System.nanoTime() - startNanos;
                 Object t = error == null
                         ? engine.lookup(MeterType.TIMER, timerName, this, "s", null, null)
                         : engine.lookupError(MeterType.TIMER, timerName, this, "s", null, null, error);
                 ((KpiTimer) t).recordNanos(nanos);
             }
-            if (active != null) {
-                active.closeScope();
-                active.stop(error);
+            if (context != null) {
+                closeScope();
+                stopSpan(error);
             }
         } catch (RuntimeException | LinkageError e) {
             ApiWarnings.warn("instrumentation", "observation '" + name + "' failed to stop: " + e);

@@ -41,6 +41,8 @@ public final class MethodSite {
     final String functionName;
     final String[] tagKeys;
     final boolean async;
+    /** The span attributes of a call without {@code @Tag} parameters: the same for every call, so shared. */
+    final String[] untaggedAttributes;
 
     MethodSite(Method m) {
         String simple = m.getDeclaringClass().getSimpleName() + "." + m.getName();
@@ -67,6 +69,7 @@ public final class MethodSite {
         }
         tagKeys = keys.toArray(new String[0]);
         async = CompletionStage.class.isAssignableFrom(m.getReturnType());
+        untaggedAttributes = new String[] {"code.function.name", functionName};
     }
 
     /**

@@ -11,6 +11,31 @@ final class Observations {
     private Observations() {
     }
 
+    static Object startOne(ObservationHandler handler, ObservationContext ctx) {
+        try {
+            return handler.onStart(ctx);
+        } catch (RuntimeException | LinkageError e) {
+            warn(handler, "onStart", e);
+            return null;
+        }
+    }
+
+    static void closeScopeOne(ObservationHandler handler, ObservationContext ctx, Object state) {
+        try {
+            handler.onScopeClosed(ctx, state);
+        } catch (RuntimeException | LinkageError e) {
+            warn(handler, "onScopeClosed", e);
+        }
+    }
+
+    static void stopOne(ObservationHandler handler, ObservationContext ctx, Object state) {
+        try {
+            handler.onStop(ctx, state);
+        } catch (RuntimeException | LinkageError e) {
+            warn(handler, "onStop", e);
+        }
+    }
+
     static Object[] start(ObservationHandler[] handlers, ObservationContext ctx) {
         Object[] states = new Object[handlers.length];
         for (int i = 0; i < handlers.length; i++) {
