@@ -22,6 +22,25 @@ import io.opentelemetry.context.Context;
  */
 final class SpanHandler implements ObservationHandler {
     private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+    /** Bounds the key cache: attribute keys are few (they come from code and conventions), but not trusted. */
+    private static final int MAX_CACHED_KEYS = 1024;
+    /**
+     * {@code setAttribute(String, String)} builds a new {@code AttributeKey} per call; keys repeat on every
+     * span, so one per distinct name is enough.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, AttributeKey<String>> KEYS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static AttributeKey<String> key(String name) {
+        AttributeKey<String> k = KEYS.get(name);
+        if (k == null) {
+            k = AttributeKey.stringKey(name);
+            if (KEYS.size() < MAX_CACHED_KEYS) {
+                KEYS.putIfAbsent(name, k);
+            }
+        }
+        return k;
+    }
     private static final SpanKind[] KINDS = new SpanKind[dev.vigil.SpanKind.values().length];
 
     static {
@@ -57,7 +76,7 @@ final class SpanHandler implements ObservationHandler {
         }
         int n = ctx.attributeCount();
         for (int i = 0; i < n; i++) {
-            b.setAttribute(ctx.attributeKey(i), ctx.attributeValue(i));
+            b.setAttribute(key(ctx.attributeKey(i)), ctx.attributeValue(i));
         }
         Span span;
         if (coreIds) {
@@ -105,7 +124,7 @@ final class SpanHandler implements ObservationHandler {
         ThreadState.ActiveSpan active = (ThreadState.ActiveSpan) state;
         Span span = active.span;
         for (int i = active.attributesAtStart; i < ctx.attributeCount(); i++) {
-            span.setAttribute(ctx.attributeKey(i), ctx.attributeValue(i));
+            span.setAttribute(key(ctx.attributeKey(i)), ctx.attributeValue(i));
         }
         Throwable error = ctx.error();
         if (error != null) {
