@@ -37,4 +37,31 @@ public record PropagatedContext(SpanContext spanContext, Baggage baggage) {
     public static PropagatedContext of(SpanContext spanContext, Baggage baggage) {
         return new PropagatedContext(spanContext, baggage);
     }
+
+    /**
+     * What the current thread would propagate: the span and baggage of {@link dev.vigil.context.Context#current()}.
+     *
+     * <pre>{@code HttpClientPropagation.inject(PropagatedContext.current(), requestBuilder);}</pre>
+     *
+     * @return the current span context and baggage
+     */
+    public static PropagatedContext current() {
+        dev.vigil.context.Context c = dev.vigil.context.Context.current();
+        return new PropagatedContext(c.span(), c.baggage());
+    }
+
+    /**
+     * Continues an extracted context on this thread: its span becomes the parent of observations started
+     * until the scope closes, and its baggage travels on.
+     *
+     * <pre>{@code
+     * try (Scope s = HttpExchangePropagation.extract(exchange).makeCurrent();
+     *      Observation o = vigil.observation("GET /orders").kind(SpanKind.SERVER).start()) { ... }
+     * }</pre>
+     *
+     * @return the scope that restores the previous context
+     */
+    public dev.vigil.context.Scope makeCurrent() {
+        return dev.vigil.context.Context.current().withSpan(spanContext).withBaggage(baggage).makeCurrent();
+    }
 }

@@ -1,7 +1,9 @@
 package dev.vigil.propagation;
 
+import dev.vigil.internal.Hex;
 import dev.vigil.trace.SpanContext;
 import dev.vigil.trace.TraceState;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -27,9 +29,6 @@ final class TraceparentCodec {
 
     /** Value of each lowercase hex digit, -1 for every other ASCII character (uppercase is invalid in traceparent). */
     private static final byte[] DECODE = new byte[128];
-
-    /** {@code "-" + flags} for each combination of the known flags. */
-    private static final String[] FLAGS_SUFFIX = {"-00", "-01", "-02", "-03"};
 
     static {
         Arrays.fill(DECODE, (byte) -1);
@@ -108,9 +107,27 @@ final class TraceparentCodec {
 
     /** Encodes {@code context} as a version-00 traceparent, unknown flag bits cleared. */
     static String encode(SpanContext context) {
-        String flags = FLAGS_SUFFIX[context.traceFlags() & KNOWN_FLAGS];
-        return "00-" + context.traceIdHex() + '-' + context.spanIdHex() + flags;
+        // Written straight from the ids into a per-thread buffer: no intermediate hex strings, one String out.
+        byte[] b = ENCODE_BUFFER.get();
+        Hex.encode(context.traceIdHigh(), b, 3);
+        Hex.encode(context.traceIdLow(), b, 19);
+        Hex.encode(context.spanId(), b, 36);
+        int flags = context.traceFlags() & KNOWN_FLAGS;
+        b[53] = '0';
+        b[54] = (byte) ('0' + flags);
+        return new String(b, 0, TRACEPARENT_LENGTH, StandardCharsets.ISO_8859_1);
     }
+
+    private static final int TRACEPARENT_LENGTH = 55;
+    private static final ThreadLocal<byte[]> ENCODE_BUFFER = ThreadLocal.withInitial(() -> {
+        byte[] b = new byte[TRACEPARENT_LENGTH];
+        b[0] = '0';
+        b[1] = '0';
+        b[2] = '-';
+        b[35] = '-';
+        b[52] = '-';
+        return b;
+    });
 
     private static boolean isOws(char c) {
         return c == ' ' || c == '\t';

@@ -1,5 +1,7 @@
 package dev.vigil.trace;
 
+import dev.vigil.internal.Hex;
+
 import java.util.Objects;
 
 /**
