@@ -34,7 +34,7 @@ public class NoBackendBenchmark {
     /** @return the body alone, the baseline of the annotated calls */
     @Benchmark
     public int bodyOnly() {
-        return Work.body(input);
+        return Workload.body(input);
     }
 
     /** @return an annotated method without {@code @Tag} parameters, with nothing installed */
@@ -59,32 +59,24 @@ public class NoBackendBenchmark {
 
     /** The class the plugin rewrites. */
     public static class Work {
-        static int body(int x) {
-            int h = x;
-            for (int i = 0; i < 8; i++) {
-                h = h * 31 + i;
-            }
-            return h;
-        }
-
         /**
          * @param x input
-         * @return {@link #body(int)}
+         * @return {@link Workload#body(int)}
          */
         @Timed("bench.nobackend")
         @Traced
         public int timedTraced(int x) {
-            return body(x);
+            return Workload.body(x);
         }
 
         /**
          * @param plan a tag
          * @param x input
-         * @return {@link #body(int)}
+         * @return {@link Workload#body(int)}
          */
         @Timed("bench.tagged")
         public int tagged(@Tag("plan") String plan, int x) {
-            return body(x) + plan.length();
+            return Workload.body(x) + plan.length();
         }
     }
 }

@@ -77,7 +77,7 @@ public class TracedBenchmark {
     /** @return the body alone */
     @Benchmark
     public int bodyOnly() {
-        return Work.body(input);
+        return Workload.body(input);
     }
 
     /** @return the body in a raw OpenTelemetry span made current */
@@ -87,7 +87,7 @@ public class TracedBenchmark {
     public int rawOtelSpan() {
         Span span = rawTracer.spanBuilder("Work.traced").startSpan();
         try (Scope scope = span.makeCurrent()) {
-            return Work.body(input);
+            return Workload.body(input);
         } finally {
             span.end();
         }
@@ -104,7 +104,7 @@ public class TracedBenchmark {
         Span span = rawTracer.spanBuilder("Work.traced").setAttribute(CODE_FUNCTION, "dev.vigil.benchmarks.TracedBenchmark$Work.traced")
                 .startSpan();
         try (Scope scope = span.makeCurrent()) {
-            return Work.body(input);
+            return Workload.body(input);
         } finally {
             span.end();
         }
@@ -118,21 +118,13 @@ public class TracedBenchmark {
 
     /** The class the plugin rewrites. */
     public static class Work {
-        static int body(int x) {
-            int h = x;
-            for (int i = 0; i < 8; i++) {
-                h = h * 31 + i;
-            }
-            return h;
-        }
-
         /**
          * @param x input
-         * @return {@link #body(int)}
+         * @return {@link Workload#body(int)}
          */
         @Traced
         public int traced(int x) {
-            return body(x);
+            return Workload.body(x);
         }
     }
 
