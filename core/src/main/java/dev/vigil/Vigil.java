@@ -168,20 +168,33 @@ public final class Vigil implements AutoCloseable {
             }
             closed = true;
         }
+        long deadline = System.nanoTime() + Duration.ofMillis(config.getLong(VigilConfig.SHUTDOWN_TIMEOUT_MS, 10_000, 0, 600_000)).toNanos();
+        // Metrics backends last, so the others' final reports (vigil.dropped at flush) reach an open registry.
+        for (VigilBackend b : backends) {
+            if (!(b instanceof dev.vigil.spi.MetricsBackend)) {
+                closeBackend(b, deadline);
+            }
+        }
+        for (VigilBackend b : backends) {
+            if (b instanceof dev.vigil.spi.MetricsBackend) {
+                closeBackend(b, deadline);
+            }
+        }
+        // Only now: a backend's last report (vigil.dropped at flush) must still be recorded while it closes.
         if (engine != null) {
             engine.close();
         }
-        long deadline = System.nanoTime() + Duration.ofMillis(config.getLong(VigilConfig.SHUTDOWN_TIMEOUT_MS, 10_000, 0, 600_000)).toNanos();
-        for (VigilBackend b : backends) {
-            long left = Math.max(0, deadline - System.nanoTime());
-            try {
-                b.close(Duration.ofNanos(left));
-            } catch (RuntimeException | LinkageError e) {
-                LOGGER.log(System.Logger.Level.WARNING, "Vigil: backend " + b.name() + " failed to close: " + e);
-            }
-        }
         if (server != null) {
             server.stop();
+        }
+    }
+
+    private static void closeBackend(VigilBackend b, long deadline) {
+        long left = Math.max(0, deadline - System.nanoTime());
+        try {
+            b.close(Duration.ofNanos(left));
+        } catch (RuntimeException | LinkageError e) {
+            LOGGER.log(System.Logger.Level.WARNING, "Vigil: backend " + b.name() + " failed to close: " + e);
         }
     }
 

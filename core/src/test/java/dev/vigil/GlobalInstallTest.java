@@ -54,6 +54,40 @@ class GlobalInstallTest {
     }
 
     @Test
+    void aBackendsLastReportAtCloseIsRecordedBeforeMetricsClose() {
+        java.util.List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+        InMemoryMetrics metrics = new InMemoryMetrics() {
+            @Override
+            public void close(java.time.Duration timeout) {
+                order.add("metrics");
+            }
+        };
+        dev.vigil.spi.VigilBackend exporter = new dev.vigil.spi.VigilBackend() {
+            private dev.vigil.spi.BackendContext context;
+
+            @Override
+            public String name() {
+                return "exporter";
+            }
+
+            @Override
+            public void start(dev.vigil.spi.BackendContext context) {
+                this.context = context;
+            }
+
+            @Override
+            public void close(java.time.Duration timeout) {
+                context.dropped("exporter", "queue_full", 3);
+                order.add("exporter");
+            }
+        };
+        Vigil vigil = Vigil.builder().discoverBackends(false).metrics(metrics).backend(exporter).build();
+        vigil.close();
+        assertThat(order).containsExactly("exporter", "metrics");
+        assertThat(metrics.sum("COUNTER vigil.dropped{backend=exporter,reason=queue_full}")).isEqualTo(3.0);
+    }
+
+    @Test
     void explicitBackendReplacesTheOneOfTheSameName() {
         InMemoryMetrics a = new InMemoryMetrics();
         InMemoryMetrics b = new InMemoryMetrics();

@@ -13,14 +13,34 @@ import io.prometheus.metrics.tracer.common.SpanContext;
  * and its meters carry no exemplar sampler at all.
  */
 final class PrometheusRegistries {
+    /**
+     * Micrometer's defaults, except that exemplars stay on histogram buckets and counters: Micrometer turns on
+     * {@code exemplarsOnAllMetricTypes}, which also puts them on {@code _count} lines, and strict OpenMetrics
+     * parsers reject the whole scrape for that.
+     */
+    private static final PrometheusConfig CONFIG = new PrometheusConfig() {
+        @Override
+        public String get(String key) {
+            return null;
+        }
+
+        @Override
+        public java.util.Properties prometheusProperties() {
+            java.util.Properties p = new java.util.Properties();
+            p.putAll(PrometheusConfig.super.prometheusProperties());
+            p.setProperty("io.prometheus.exporter.exemplarsOnAllMetricTypes", "false");
+            return p;
+        }
+    };
+
     private PrometheusRegistries() {
     }
 
     /**
      * @param exemplars the current span, for exemplars; null for none
-     * @return a new registry with Micrometer's defaults
+     * @return a new registry with Micrometer's defaults, exemplars on buckets and counters only
      */
     static PrometheusMeterRegistry create(SpanContext exemplars) {
-        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, new PrometheusRegistry(), Clock.SYSTEM, exemplars);
+        return new PrometheusMeterRegistry(CONFIG, new PrometheusRegistry(), Clock.SYSTEM, exemplars);
     }
 }

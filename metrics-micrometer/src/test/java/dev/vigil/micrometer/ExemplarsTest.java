@@ -81,6 +81,9 @@ class ExemplarsTest {
             assertThat(scrape.lines()).anyMatch(l -> counter.matcher(l).matches());
             assertThat(span.traceIdHex()).matches("[0-9a-f]{32}");
             assertThat(span.spanIdHex()).matches("[0-9a-f]{16}");
+            // OpenMetrics allows exemplars on buckets and counters only; strict parsers reject a scrape otherwise.
+            assertThat(withExemplar(scrape)).allMatch(l -> l.contains("_bucket{") || l.startsWith("orders_placed_total"),
+                    "exemplars only on buckets and counters");
         }
     }
 

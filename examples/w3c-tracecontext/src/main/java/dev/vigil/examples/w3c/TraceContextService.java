@@ -151,7 +151,7 @@ public final class TraceContextService implements AutoCloseable {
             vigil.close();
         }));
         System.out.println("W3C trace-context test service: " + service.testUri());
-        System.out.println("Run the suite from trace-context/test:  STRICT_LEVEL=2 python3 test.py " + service.testUri());
+        System.out.println("Run the suite from trace-context/test:  STRICT_LEVEL=2 SPEC_LEVEL=2 python3 test.py " + service.testUri());
         System.out.println("Press Ctrl+C to stop.");
         Thread.currentThread().join();
     }
