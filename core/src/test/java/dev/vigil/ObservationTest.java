@@ -144,6 +144,78 @@ class ObservationTest {
     }
 
     @Test
+    void unsampledObservationsSkipHandlersThatOnlyWantSampledOnes() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        VigilBackend exporterLike = backendWith("exporter", true, seen);
+        VigilBackend errorsLike = backendWith("errors", false, seen);
+        Vigil onlySampled = Vigil.builder().discoverBackends(false).traceSampleRatio(0).backend(exporterLike).build();
+        try (Observation o = onlySampled.observation("quiet").start()) {
+            assertThat(o.spanContext().isValid()).isTrue();
+            assertThat(Context.current().span()).isEqualTo(o.spanContext());
+        }
+        assertThat(seen).isEmpty();
+        onlySampled.close();
+
+        Vigil mixed = Vigil.builder().discoverBackends(false).traceSampleRatio(0).backend(exporterLike).backend(errorsLike).build();
+        try (Observation o = mixed.observation("quiet").start()) {
+            assertThat(o.spanContext().isSampled()).isFalse();
+        }
+        assertThat(seen).containsExactly("exporter start", "errors start", "errors stop", "exporter stop");
+        mixed.close();
+    }
+
+    @Test
+    void closingOutOfOrderWarnsAndNeverUndoesALaterObservation() throws Exception {
+        vigil = Vigil.builder().discoverBackends(false).build();
+        List<String> checks = new CopyOnWriteArrayList<>();
+        try (WarningCollector warnings = new WarningCollector()) {
+            // On its own thread: an out-of-order close leaves the outer span current, as OpenTelemetry's scopes do.
+            Thread t = new Thread(() -> {
+                Observation outer = vigil.observation("outer").start();
+                Observation inner = vigil.observation("inner").start();
+                outer.close();
+                checks.add("after outer: inner current=" + Context.current().span().equals(inner.spanContext()));
+                inner.close();
+                checks.add("after inner: outer current=" + Context.current().span().equals(outer.spanContext()));
+            });
+            t.start();
+            t.join();
+            assertThat(warnings.kinds).contains("scope-order");
+        }
+        assertThat(checks).containsExactly("after outer: inner current=true", "after inner: outer current=true");
+    }
+
+    private static VigilBackend backendWith(String name, boolean sampledOnly, List<String> seen) {
+        return new VigilBackend() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public ObservationHandler observationHandler() {
+                return new ObservationHandler() {
+                    @Override
+                    public Object onStart(ObservationContext context) {
+                        seen.add(name + " start");
+                        return null;
+                    }
+
+                    @Override
+                    public void onStop(ObservationContext context, Object state) {
+                        seen.add(name + " stop");
+                    }
+
+                    @Override
+                    public boolean sampledOnly() {
+                        return sampledOnly;
+                    }
+                };
+            }
+        };
+    }
+
+    @Test
     void beforeInstallTheGlobalObservationIsASharedNoOp() {
         assertThat(Vigil.global().observation("x")).isSameAs(Vigil.global().observation("y"));
         try (Observation o = Vigil.global().observation("x").start()) {

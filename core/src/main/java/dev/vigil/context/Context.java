@@ -28,6 +28,29 @@ public final class Context {
     private static final Object[] NO_ENTRIES = new Object[0];
     private static final Context ROOT = new Context(SpanContext.invalid(), Baggage.empty(), NO_ENTRIES);
 
+    static {
+        // Instrumentation in core attaches observations the way task wrappers do: no Scope object per span.
+        dev.vigil.internal.ContextAccess.install(new dev.vigil.internal.ContextAccess.Hooks() {
+            @Override
+            public Object enter(Context context) {
+                ContextStorage storage = StorageRegistry.storage();
+                if (storage == ThreadLocalContextStorage.INSTANCE) {
+                    return ThreadLocalContextStorage.swap(context);
+                }
+                return storage.attach(context); // a wrapped or foreign storage keeps its own scope semantics
+            }
+
+            @Override
+            public void exit(Context context, Object token) {
+                if (token instanceof Scope) {
+                    ((Scope) token).close();
+                } else {
+                    ThreadLocalContextStorage.unswap(context, (Context) token);
+                }
+            }
+        });
+    }
+
     private final SpanContext span;
     private final Baggage baggage;
     /** Alternating keys and values; keys are unique by identity, values never null. Never exposed or mutated. */

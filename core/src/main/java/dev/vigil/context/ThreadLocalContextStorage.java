@@ -61,6 +61,19 @@ final class ThreadLocalContextStorage implements ContextStorage {
         }
     }
 
+    /**
+     * Ends a {@link #swap} as a scope would end: restores {@code previous} only while {@code attached} is still
+     * current, so an observation closed out of order never undoes one opened after it.
+     */
+    static void unswap(Context attached, Context previous) {
+        if (CURRENT.get() != attached) {
+            ApiWarnings.warn("scope-order", "An observation was closed out of order (one started after it is still"
+                    + " open); the current context was left unchanged");
+            return;
+        }
+        CURRENT.set(previous);
+    }
+
     @Override
     public String toString() {
         return "ThreadLocalContextStorage";

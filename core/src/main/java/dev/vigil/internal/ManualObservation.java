@@ -5,7 +5,6 @@ import dev.vigil.Observation;
 import dev.vigil.ObservationBuilder;
 import dev.vigil.SpanKind;
 import dev.vigil.spi.MeterType;
-import dev.vigil.spi.ObservationContext;
 import dev.vigil.trace.SpanContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.List;
  * <p>Internal: not part of Vigil's API.
  */
 public final class ManualObservation extends ActiveObservation implements ObservationBuilder, Observation {
-    private final Recorder recorder;
     private final String name;
     private SpanKind kind = SpanKind.INTERNAL;
     private List<String> extra;
@@ -97,7 +95,7 @@ public final class ManualObservation extends ActiveObservation implements Observ
                 }
                 attrs = all;
             }
-            startSpan(recorder, new ObservationContext(name, kind, attrs));
+            startSpan(name, kind, attrs);
         } catch (RuntimeException | LinkageError e) {
             ApiWarnings.warn("instrumentation", "observation '" + name + "' failed to start: " + e);
         }
@@ -115,7 +113,7 @@ public final class ManualObservation extends ActiveObservation implements Observ
 
     @Override
     public SpanContext spanContext() {
-        return context == null ? SpanContext.invalid() : context.spanContext();
+        return span();
     }
 
     @Override
@@ -134,10 +132,8 @@ public final class ManualObservation extends ActiveObservation implements Observ
                         : engine.lookupError(MeterType.TIMER, timerName, this, "s", null, null, error);
                 ((KpiTimer) t).recordNanos(nanos);
             }
-            if (context != null) {
-                closeScope();
-                stopSpan(error);
-            }
+            closeScope();
+            stopSpan(error);
         } catch (RuntimeException | LinkageError e) {
             ApiWarnings.warn("instrumentation", "observation '" + name + "' failed to stop: " + e);
         }

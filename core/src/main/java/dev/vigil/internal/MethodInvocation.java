@@ -1,14 +1,12 @@
 package dev.vigil.internal;
 
 import dev.vigil.spi.MeterType;
-import dev.vigil.spi.ObservationContext;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /** One call of an instrumented method, from enter to the end of its work. Its tags are the {@code @Tag} arguments. */
 final class MethodInvocation extends ActiveObservation {
     private final MethodSite site;
-    private final Recorder recorder;
     private final long start;
 
     MethodInvocation(MethodSite site, Recorder recorder, Object[] args) {
@@ -30,7 +28,7 @@ final class MethodInvocation extends ActiveObservation {
                 attrs[2 * count] = "code.function.name";
                 attrs[2 * count + 1] = site.functionName;
             }
-            startSpan(recorder, new ObservationContext(site.spanName, site.spanKind, attrs));
+            startSpan(site.spanName, site.spanKind, attrs);
         }
         // The clock costs ~25 ns a read on these VMs: read it only when a timer will use it.
         start = site.timerName != null ? System.nanoTime() : 0L;
@@ -38,16 +36,12 @@ final class MethodInvocation extends ActiveObservation {
 
     void exit(Object returned, Throwable thrown) {
         if (thrown == null && site.async && returned instanceof CompletionStage) {
-            if (context != null) {
-                closeScope();
-            }
+            closeScope();
             ((CompletionStage<?>) returned).whenComplete((v, e) -> {
                 try {
                     Throwable error = unwrap(e);
                     recordMetrics(error);
-                    if (context != null) {
-                        stopSpan(error);
-                    }
+                    stopSpan(error);
                 } catch (RuntimeException | LinkageError x) {
                     ApiWarnings.warn("instrumentation", "instrumented method " + site.functionName + " failed to record: " + x);
                 }
@@ -56,10 +50,8 @@ final class MethodInvocation extends ActiveObservation {
         }
         // Metrics first, while the method's own span is still current, so an exemplar points at it.
         recordMetrics(thrown);
-        if (context != null) {
-            closeScope();
-            stopSpan(thrown);
-        }
+        closeScope();
+        stopSpan(thrown);
     }
 
     private static Throwable unwrap(Throwable e) {

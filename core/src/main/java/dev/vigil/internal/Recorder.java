@@ -16,6 +16,8 @@ public final class Recorder {
     final MeterEngine engine;
     final ObservationHandler[] handlers;
     final TraceSampler sampler;
+    /** Every handler ignores unsampled observations, so core need not call them (nor build their context). */
+    final boolean handlersSampledOnly;
     private final boolean noop;
 
     /**
@@ -32,6 +34,11 @@ public final class Recorder {
         this.handlers = handlers.clone();
         this.sampler = sampler;
         this.noop = noop;
+        boolean all = true;
+        for (ObservationHandler h : this.handlers) {
+            all &= h.sampledOnly();
+        }
+        this.handlersSampledOnly = all;
     }
 
     /**

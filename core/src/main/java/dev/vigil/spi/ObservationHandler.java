@@ -37,4 +37,15 @@ public interface ObservationHandler {
      * @param state what {@link #onStart} returned
      */
     void onStop(ObservationContext context, Object state);
+
+    /**
+     * Whether this handler ignores unsampled observations (an exporter of spans does). When every installed
+     * handler says so, core skips handlers for unsampled observations altogether, so they cost only their
+     * ids and context. A handler that reports errors or fills log context must answer false.
+     *
+     * @return true when unsampled observations need not reach this handler
+     */
+    default boolean sampledOnly() {
+        return false;
+    }
 }

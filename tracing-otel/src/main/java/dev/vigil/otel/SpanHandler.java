@@ -59,6 +59,12 @@ final class SpanHandler implements ObservationHandler {
         this.coreIds = coreIds;
     }
 
+    /** Unsampled observations create no span here: core keeps their ids and context by itself. */
+    @Override
+    public boolean sampledOnly() {
+        return true;
+    }
+
     @Override
     public Object onStart(ObservationContext ctx) {
         dev.vigil.trace.SpanContext assigned = ctx.spanContext();

@@ -1,0 +1,54 @@
+package dev.vigil.internal;
+
+import dev.vigil.context.Context;
+
+/**
+ * Lets instrumentation attach core's context without allocating a {@code Scope}, through the same
+ * mechanism the task wrappers use: on the default storage the token is just the previous context. Installed
+ * by {@link Context}'s class initializer, so it is set before any code can hold a {@code Context}.
+ *
+ * <p>Internal: not part of Vigil's API.
+ */
+public final class ContextAccess {
+    /** What the context package provides. */
+    public interface Hooks {
+        /**
+         * @param context the context to make current
+         * @return a token for {@link #exit}
+         */
+        Object enter(Context context);
+
+        /**
+         * Puts the thread back at the context current before {@link #enter}.
+         *
+         * @param context the context {@link #enter} attached
+         * @param token what {@link #enter} returned
+         */
+        void exit(Context context, Object token);
+    }
+
+    // Written once in Context's class initializer; every reader has initialized Context first, which orders it.
+    private static Hooks hooks;
+
+    private ContextAccess() {
+    }
+
+    /**
+     * Called once by {@link Context}.
+     *
+     * @param h the hooks
+     */
+    public static void install(Hooks h) {
+        if (hooks == null) {
+            hooks = h;
+        }
+    }
+
+    static Object enter(Context context) {
+        return hooks.enter(context);
+    }
+
+    static void exit(Context context, Object token) {
+        hooks.exit(context, token);
+    }
+}
