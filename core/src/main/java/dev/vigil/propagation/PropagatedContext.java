@@ -12,7 +12,12 @@ public record PropagatedContext(SpanContext spanContext, Baggage baggage) {
 
     private static final PropagatedContext EMPTY = new PropagatedContext(SpanContext.invalid(), Baggage.empty());
 
-    /** Normalises {@code null} components so that callers never need null checks. */
+    /**
+     * Normalises {@code null} components so that callers never need null checks.
+     *
+     * @param spanContext the span context, may be {@code null}
+     * @param baggage the baggage, may be {@code null}
+     */
     public PropagatedContext {
         spanContext = spanContext == null ? SpanContext.invalid() : spanContext;
         baggage = baggage == null ? Baggage.empty() : baggage;
