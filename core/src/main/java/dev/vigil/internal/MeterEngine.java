@@ -201,23 +201,25 @@ public final class MeterEngine {
      */
     Object lookupError(MeterType type, String name, TagArgs tags, String unit, String description, double[] buckets,
                        Throwable error) {
-        String[] base = tags.toArray();
-        String[] kv = java.util.Arrays.copyOf(base, base.length + 2);
-        kv[base.length] = "error.type";
-        kv[base.length + 1] = ErrorTypes.of(error);
-        return resolve(type, name, kv, unit, description, buckets);
+        return resolveWithError(type, name, tags.toArray(), unit, description, buckets, ErrorTypes.of(error));
     }
 
     /** The same meter as {@code spec} with {@code error.type} added: for failed timed or counted work. */
     Object withErrorType(MeterSpec spec, String errorType) {
-        String[] kv = new String[2 * spec.tagKeys().size() + 2];
+        String[] base = new String[2 * spec.tagKeys().size()];
         for (int i = 0; i < spec.tagKeys().size(); i++) {
-            kv[2 * i] = spec.tagKeys().get(i);
-            kv[2 * i + 1] = spec.tagValues().get(i);
+            base[2 * i] = spec.tagKeys().get(i);
+            base[2 * i + 1] = spec.tagValues().get(i);
         }
-        kv[kv.length - 2] = "error.type";
-        kv[kv.length - 1] = errorType;
-        return resolve(spec.type(), spec.name(), kv, spec.unit(), spec.description(), spec.buckets());
+        return resolveWithError(spec.type(), spec.name(), base, spec.unit(), spec.description(), spec.buckets(), errorType);
+    }
+
+    private Object resolveWithError(MeterType type, String name, String[] base, String unit, String description,
+                                    double[] buckets, String errorType) {
+        String[] kv = Arrays.copyOf(base, base.length + 2);
+        kv[base.length] = "error.type";
+        kv[base.length + 1] = errorType;
+        return resolve(type, name, kv, unit, description, buckets);
     }
 
     /** Registers a gauge whose callback can never throw into the collector. */

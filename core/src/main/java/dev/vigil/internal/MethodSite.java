@@ -147,11 +147,6 @@ public final class MethodSite {
         }
     }
 
-    /** @return whether any parameter carries {@link Tag}; generated code passes arguments only then */
-    public boolean hasTags() {
-        return tagKeys.length > 0;
-    }
-
     @Override
     public String toString() {
         return "MethodSite{" + functionName + '}';

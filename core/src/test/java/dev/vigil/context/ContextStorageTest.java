@@ -34,11 +34,11 @@ class ContextStorageTest {
         registry.setBase(base);
         registry.addWrapper(s -> {
             order.add("first sees " + (s == base ? "base" : s));
-            return new Named("first", s);
+            return new NamedStorage("first", s);
         });
         registry.addWrapper(s -> {
             order.add("second sees " + s);
-            return new Named("second", s);
+            return new NamedStorage("second", s);
         });
         assertThatThrownBy(() -> registry.setBase(new MapStorage())).hasMessageContaining("already set");
 
@@ -153,31 +153,6 @@ class ContextStorageTest {
                     current.set(before);
                 }
             };
-        }
-    }
-
-    private static final class Named implements ContextStorage {
-        private final String name;
-        private final ContextStorage delegate;
-
-        Named(String name, ContextStorage delegate) {
-            this.name = name;
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Context current() {
-            return delegate.current();
-        }
-
-        @Override
-        public Scope attach(Context context) {
-            return delegate.attach(context);
-        }
-
-        @Override
-        public String toString() {
-            return name;
         }
     }
 }

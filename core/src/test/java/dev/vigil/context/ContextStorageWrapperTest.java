@@ -36,7 +36,7 @@ class ContextStorageWrapperTest {
     @Test
     void aDiscoveredWrapperIsAppliedAroundTheBaseAndInsideExplicitWrappers() throws IOException {
         StorageRegistry registry = new StorageRegistry(loaderServing(DiscoveredStorageWrapper.class.getName()));
-        registry.addWrapper(s -> new Named("explicit", s));
+        registry.addWrapper(s -> new NamedStorage("explicit", s));
 
         ContextStorage sealed = registry.seal();
 
@@ -81,31 +81,6 @@ class ContextStorageWrapperTest {
         @Override
         public ContextStorage wrap(ContextStorage storage) {
             return storage;
-        }
-    }
-
-    private static final class Named implements ContextStorage {
-        private final String name;
-        private final ContextStorage delegate;
-
-        Named(String name, ContextStorage delegate) {
-            this.name = name;
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Context current() {
-            return delegate.current();
-        }
-
-        @Override
-        public Scope attach(Context context) {
-            return delegate.attach(context);
-        }
-
-        @Override
-        public String toString() {
-            return name;
         }
     }
 }
