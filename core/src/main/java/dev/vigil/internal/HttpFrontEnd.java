@@ -8,7 +8,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Queue;
@@ -47,7 +47,8 @@ final class HttpFrontEnd {
     private final Selector selector;
     private final HttpLimits limits;
     private final Handler handler;
-    private final Set<HttpConnection> connections = new HashSet<>();
+    // Insertion order is accept order: among equally old connections, eviction takes the first accepted.
+    private final Set<HttpConnection> connections = new LinkedHashSet<>();
     private final Queue<Runnable> replies = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
