@@ -70,7 +70,8 @@ public final class VigilBuilder {
     }
 
     /**
-     * Serves {@code /metrics} and {@code /health} on this port with the JDK's HTTP server.
+     * Serves {@code /metrics}, {@code /health}, {@code /health/live} and {@code /health/ready} on this port, with
+     * core's own small non-blocking HTTP server (no dependency). See {@code docs/security.md}.
      *
      * @param port 0 to 65535; 0 picks a free port, read it back with {@link Vigil#managementPort()}
      * @return this builder
