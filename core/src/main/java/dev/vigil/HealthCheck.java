@@ -12,7 +12,8 @@ package dev.vigil;
 @FunctionalInterface
 public interface HealthCheck {
     /**
-     * Runs the check; it should be quick, it runs on the management server's thread.
+     * Runs the check on a health-check thread of its own, within {@code vigil.health.timeout-ms} (default 2 s):
+     * a check that takes longer is reported unhealthy, and is not started again until it returns.
      *
      * @return the result
      * @throws Exception any failure, reported as unhealthy

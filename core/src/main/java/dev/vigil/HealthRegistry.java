@@ -1,14 +1,18 @@
 package dev.vigil;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import dev.vigil.internal.HealthExecutor;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The health checks served at {@code GET /health}. The service is as healthy as its worst check: any
- * unhealthy check makes it unhealthy (503), else any degraded check makes it degraded (200).
+ * unhealthy check makes it unhealthy (503), else any degraded check makes it degraded (200). Checks run in
+ * parallel on a few threads of their own, each with a timeout ({@code vigil.health.timeout-ms}, default 2 s);
+ * one that takes longer is reported unhealthy, and is not started again while it still runs.
  *
  * <pre>{@code
  * vigil.health().register("db", () -> db.ping() ? HealthResult.healthy() : HealthResult.unhealthy("no ping"));
@@ -16,8 +20,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class HealthRegistry {
     private final Map<String, HealthCheck> checks = new ConcurrentHashMap<>();
+    private final HealthExecutor executor;
 
     HealthRegistry() {
+        this(HealthExecutor.DEFAULT_TIMEOUT);
+    }
+
+    HealthRegistry(Duration timeout) {
+        this.executor = new HealthExecutor(timeout);
     }
 
     /**
@@ -47,30 +57,37 @@ public final class HealthRegistry {
     }
 
     /**
-     * Runs every check now. A check that throws is unhealthy with the exception's class name as detail,
-     * never its message, which may hold secrets.
+     * Runs every check now, in parallel, and waits for them at most the timeout. A check that throws is
+     * unhealthy with the exception's class name as detail, never its message, which may hold secrets; one that
+     * takes longer than the timeout is unhealthy with {@code timed out after ... ms}.
      *
      * @return the results by name, in name order
      */
     public Map<String, HealthResult> runAll() {
-        Map<String, HealthResult> results = new LinkedHashMap<>();
-        checks.keySet().stream().sorted().forEach(name -> {
-            HealthCheck check = checks.get(name);
-            if (check == null) {
-                return;
+        return runAllAsync().join();
+    }
+
+    /** The same as {@link #runAll()} without waiting: the management server's threads never block on a check. */
+    CompletableFuture<Map<String, HealthResult>> runAllAsync() {
+        return executor.runAll(new TreeMap<>(checks), HealthRegistry::run);
+    }
+
+    /** @return how long one check may take */
+    Duration timeout() {
+        return executor.timeout();
+    }
+
+    private static HealthResult run(HealthCheck check) {
+        HealthResult r;
+        try {
+            r = check.check();
+            if (r == null) {
+                r = HealthResult.unhealthy("check returned null");
             }
-            HealthResult r;
-            try {
-                r = check.check();
-                if (r == null) {
-                    r = HealthResult.unhealthy("check returned null");
-                }
-            } catch (Exception | LinkageError | StackOverflowError e) {
-                r = HealthResult.unhealthy(e.getClass().getName());
-            }
-            results.put(name, r);
-        });
-        return Collections.unmodifiableMap(results);
+        } catch (Exception | LinkageError | StackOverflowError e) {
+            r = HealthResult.unhealthy(e.getClass().getName());
+        }
+        return r;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.vigil;
 
+import dev.vigil.internal.BearerToken;
 import dev.vigil.internal.GlobalVigil;
 import dev.vigil.internal.InstrumentedMethods;
 import dev.vigil.internal.KpiBuilder;
@@ -69,7 +70,8 @@ public final class VigilBuilder {
     }
 
     /**
-     * Serves {@code /metrics} and {@code /health} on this port with the JDK's HTTP server.
+     * Serves {@code /metrics}, {@code /health}, {@code /health/live} and {@code /health/ready} on this port, with
+     * core's own small non-blocking HTTP server (no dependency). See {@code docs/security.md}.
      *
      * @param port 0 to 65535; 0 picks a free port, read it back with {@link Vigil#managementPort()}
      * @return this builder
@@ -79,6 +81,19 @@ public final class VigilBuilder {
             throw new IllegalArgumentException("managementPort must be between 0 and 65535, not " + port);
         }
         return property(VigilConfig.MANAGEMENT_PORT, Integer.toString(port));
+    }
+
+    /**
+     * Requires {@code Authorization: Bearer <token>} on {@code /metrics} and {@code /health}, the same as
+     * {@code VIGIL_MANAGEMENT_TOKEN}; without it they answer 401. The probes {@code /health/live} and
+     * {@code /health/ready} stay open and show a status only. Prometheus sends the token with its
+     * {@code authorization} scrape setting.
+     *
+     * @param token printable ASCII without spaces; keep it out of source code, read it from a secret store
+     * @return this builder
+     */
+    public VigilBuilder managementToken(String token) {
+        return property(VigilConfig.MANAGEMENT_TOKEN, requireText(token, "managementToken"));
     }
 
     /**
@@ -205,11 +220,12 @@ public final class VigilBuilder {
                 b.start(context);
                 started.add(b);
             }
-            HealthRegistry health = new HealthRegistry();
+            HealthRegistry health = new HealthRegistry(Duration.ofMillis(config.getLong(VigilConfig.HEALTH_TIMEOUT_MS, 2_000, 1, 60_000)));
+            BearerToken token = BearerToken.of(config.get(VigilConfig.MANAGEMENT_TOKEN), VigilConfig.MANAGEMENT_TOKEN);
             int port = config.managementPort();
             if (port >= 0) {
-                server = ManagementServer.start(config.get(VigilConfig.MANAGEMENT_HOST, "0.0.0.0"), port, health,
-                        scrapeSource(metrics));
+                server = ManagementServer.start(config.get(VigilConfig.MANAGEMENT_HOST, "0.0.0.0"), port, token,
+                        health::runAllAsync, health.timeout(), scrapeSource(metrics));
             }
             Recorder recorder = new Recorder(engine, handlers.toArray(new ObservationHandler[0]), sampler);
             if (engine != null) {

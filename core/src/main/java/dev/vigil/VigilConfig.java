@@ -28,6 +28,14 @@ public final class VigilConfig {
     public static final String MANAGEMENT_PORT = "vigil.management.port";
     /** Key of the management bind address; default {@code 0.0.0.0}. */
     public static final String MANAGEMENT_HOST = "vigil.management.host";
+    /**
+     * Key of the token that {@code /metrics} and {@code /health} require as {@code Authorization: Bearer <token>};
+     * env {@code VIGIL_MANAGEMENT_TOKEN}; unset, they are open. The probes {@code /health/live} and
+     * {@code /health/ready} stay open either way.
+     */
+    public static final String MANAGEMENT_TOKEN = "vigil.management.token";
+    /** Key of how long one health check may take, in milliseconds, before it is reported unhealthy; default 2000. */
+    public static final String HEALTH_TIMEOUT_MS = "vigil.health.timeout-ms";
     /** Key that switches the service and environment common tags on metrics; default true. */
     public static final String COMMON_TAGS = "vigil.metrics.common-tags";
     /** Key of the most distinct tag sets one metric name may have; default 2000, as OpenTelemetry. */
@@ -175,6 +183,7 @@ public final class VigilConfig {
         getBoolean(COMMON_TAGS, true);
         getLong(MAX_TAG_SETS, 2000, 1, 1_000_000);
         getLong(SHUTDOWN_TIMEOUT_MS, 10_000, 0, 600_000);
+        getLong(HEALTH_TIMEOUT_MS, 2_000, 1, 60_000);
     }
 
     @Override

@@ -1,36 +1,64 @@
 package dev.vigil.internal;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.vigil.HealthRegistry;
 import dev.vigil.HealthResult;
 import dev.vigil.HealthStatus;
 import dev.vigil.spi.ScrapeSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
 
 /**
- * The embedded management endpoint on the JDK's {@link HttpServer}: {@code GET /metrics} (the scrape),
- * {@code GET /health} (JSON, 503 when unhealthy), 404 elsewhere. Every thread it owns is a daemon, so it
- * never keeps a service's JVM alive.
+ * The embedded management endpoint: {@code /metrics} (the scrape), {@code /health} (JSON with every check,
+ * 503 when unhealthy), and the probes {@code /health/live} (the process answers) and {@code /health/ready}
+ * (the checks' aggregate), which show a status only. With a token, {@code /metrics} and {@code /health} need
+ * {@code Authorization: Bearer <token>}; the probes stay open. {@code GET}, {@code HEAD} and {@code OPTIONS}
+ * are served, other methods get 405, other paths 404. A body is gzipped when the client accepts it.
+ *
+ * <p>HTTP is served by {@link HttpFrontEnd}, whose one selector thread never waits on a client; scrapes run on
+ * two worker threads with a bounded queue (503 when it is full), and health checks on their own executor
+ * ({@link HealthExecutor}), so neither a stalled client nor a hung check can keep a scrape from answering.
+ * Every thread is a daemon, so the server never keeps a service's JVM alive.
  *
  * <p>Internal: not part of Vigil's API.
  */
 public final class ManagementServer {
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private static final String ALLOW = "GET, HEAD, OPTIONS";
+    private static final String TEXT = "text/plain; charset=utf-8";
+    private static final String JSON = "application/json";
+    private static final int WORKERS = 2;
+    private static final int QUEUE = 8;
 
-    private ManagementServer(HttpServer server, ExecutorService executor) {
-        this.server = server;
-        this.executor = executor;
+    private final BearerToken token;
+    private final Supplier<CompletableFuture<Map<String, HealthResult>>> health;
+    private final ScrapeSource scrape;
+    private final ThreadPoolExecutor workers;
+    private HttpFrontEnd frontEnd;
+
+    private ManagementServer(BearerToken token, Supplier<CompletableFuture<Map<String, HealthResult>>> health, ScrapeSource scrape) {
+        this.token = token;
+        this.health = health;
+        this.scrape = scrape;
+        AtomicInteger n = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
+            Thread t = new Thread(r, "vigil-management-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        workers.allowCoreThreadTimeOut(true);
     }
 
     /**
@@ -38,88 +66,108 @@ public final class ManagementServer {
      *
      * @param host the bind address
      * @param port the port, 0 for ephemeral
-     * @param health the health checks
+     * @param token the token {@code /metrics} and {@code /health} require, or null for none
+     * @param health runs the health checks; its future completes within {@code healthTimeout}
+     * @param healthTimeout how long one health check may take
      * @param scrape the scrape source, or null when no metrics backend serves one
      * @return the running server
      * @throws IllegalStateException when the port cannot be bound, with a message that says what to change
      */
-    public static ManagementServer start(String host, int port, HealthRegistry health, ScrapeSource scrape) {
-        HttpServer server;
+    public static ManagementServer start(String host, int port, BearerToken token,
+                                         Supplier<CompletableFuture<Map<String, HealthResult>>> health,
+                                         Duration healthTimeout, ScrapeSource scrape) {
+        HttpLimits defaults = HttpLimits.defaults();
+        // A response may always take as long as the health checks it waits for, and then some.
+        Duration responseTimeout = healthTimeout.plusSeconds(5).compareTo(defaults.responseTimeout()) > 0
+                ? healthTimeout.plusSeconds(5) : defaults.responseTimeout();
+        HttpLimits limits = new HttpLimits(defaults.maxConnections(), defaults.maxHeadBytes(), defaults.readTimeout(),
+                defaults.idleTimeout(), responseTimeout);
+        ManagementServer server = new ManagementServer(token, health, scrape);
         try {
-            server = HttpServer.create(new InetSocketAddress(host, port), 64);
+            server.frontEnd = HttpFrontEnd.start(new InetSocketAddress(host, port), limits, server::handle, "vigil-management-http");
         } catch (BindException e) {
             throw new IllegalStateException("Vigil management port " + port + " on " + host
                     + " is already in use; set another with managementPort(...) or VIGIL_MANAGEMENT_PORT (0 picks a free one)", e);
-        } catch (IOException e) {
+        } catch (IOException | UnresolvedAddressException e) {
             throw new IllegalStateException("Vigil could not start its management server on " + host + ":" + port + ": " + e, e);
         }
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "vigil-management-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", exchange -> handle(exchange, health, scrape));
-        // The JDK's dispatcher thread inherits daemon status from the thread that starts the server.
-        Thread starter = new Thread(server::start, "vigil-management-start");
-        starter.setDaemon(true);
-        starter.start();
-        try {
-            starter.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return new ManagementServer(server, executor);
+        return server;
     }
 
     /** @return the bound port */
     public int port() {
-        return server.getAddress().getPort();
+        return frontEnd.port();
     }
 
-    /** Stops accepting and releases the threads; returns promptly. */
+    /** Stops accepting, closes every connection and releases the threads; returns promptly. */
     public void stop() {
-        server.stop(0);
-        executor.shutdownNow();
+        frontEnd.stop();
+        workers.shutdownNow();
     }
 
-    private static void handle(HttpExchange exchange, HealthRegistry health, ScrapeSource scrape) throws IOException {
-        try {
-            String method = exchange.getRequestMethod();
-            String path = exchange.getRequestURI().getPath();
-            boolean known = "/metrics".equals(path) || "/health".equals(path);
-            if (!known) {
-                send(exchange, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
-            } else if (!"GET".equals(method) && !"HEAD".equals(method)) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(StandardCharsets.UTF_8));
-            } else if ("/metrics".equals(path)) {
-                metrics(exchange, scrape);
-            } else {
-                health(exchange, health);
-            }
-        } catch (RuntimeException e) {
-            ApiWarnings.warn("management", "management request failed: " + e);
-        } finally {
-            exchange.close();
+    /** Routes a request; runs on the selector thread, so everything slow is handed to an executor. */
+    CompletableFuture<HttpReply> handle(HttpRequestHead request) {
+        String path = request.path();
+        String method = request.method();
+        boolean guarded = "/metrics".equals(path) || "/health".equals(path);
+        boolean probe = "/health/live".equals(path) || "/health/ready".equals(path);
+        if (!guarded && !probe && !"*".equals(path)) {
+            return done(HttpReply.text(404, TEXT, "not found\n"));
+        }
+        if ("OPTIONS".equals(method)) {
+            return done(HttpReply.empty(204).with("Allow", ALLOW));
+        }
+        if ("*".equals(path)) {
+            return done(HttpReply.text(404, TEXT, "not found\n"));
+        }
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            return done(HttpReply.text(405, TEXT, "method not allowed\n").with("Allow", ALLOW));
+        }
+        if (guarded && token != null && !token.accepts(request.header("Authorization"))) {
+            return done(HttpReply.empty(401).with("WWW-Authenticate", "Bearer realm=\"vigil\""));
+        }
+        switch (path) {
+            case "/metrics":
+                return metrics(request);
+            case "/health":
+                return health.get().thenApply(results -> encoded(request, HttpReply.of(
+                        HealthRegistry.aggregate(results) == HealthStatus.UNHEALTHY ? 503 : 200, JSON,
+                        healthJson(results).getBytes(StandardCharsets.UTF_8))));
+            case "/health/ready":
+                return health.get().thenApply(results -> status(HealthRegistry.aggregate(results)));
+            default:
+                return done(status(HealthStatus.HEALTHY));
         }
     }
 
-    private static void metrics(HttpExchange exchange, ScrapeSource scrape) throws IOException {
+    private CompletableFuture<HttpReply> metrics(HttpRequestHead request) {
         if (scrape == null) {
-            send(exchange, 404, "text/plain; charset=utf-8",
-                    "no metrics backend with a scrape is installed (add vigil-metrics-micrometer)\n".getBytes(StandardCharsets.UTF_8));
-            return;
+            return done(HttpReply.text(404, TEXT, "no metrics backend with a scrape is installed (add vigil-metrics-micrometer)\n"));
         }
-        String accept = exchange.getRequestHeaders().getFirst("Accept");
-        ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
-        scrape.scrape(accept, body);
-        send(exchange, 200, scrape.contentType(accept), body.toByteArray());
+        String accept = request.header("Accept");
+        if (request.isHead()) {
+            // HEAD must stay cheap: the media type is known without rendering the scrape.
+            return done(HttpReply.headOnly(200, scrape.contentType(accept)).with("Vary", "Accept-Encoding"));
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> encoded(request, render(accept)), workers);
+        } catch (RejectedExecutionException e) {
+            return done(HttpReply.text(503, TEXT, "busy, retry\n").with("Retry-After", "1"));
+        }
     }
 
-    private static void health(HttpExchange exchange, HealthRegistry health) throws IOException {
-        Map<String, HealthResult> results = health.runAll();
+    private HttpReply render(String accept) {
+        try {
+            ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
+            scrape.scrape(accept, body);
+            return HttpReply.of(200, scrape.contentType(accept), body.toByteArray());
+        } catch (IOException | RuntimeException | LinkageError e) {
+            ApiWarnings.warn("management", "Vigil's scrape failed: " + e.getClass().getName());
+            return HttpReply.text(500, TEXT, "scrape failed\n");
+        }
+    }
+
+    private static String healthJson(Map<String, HealthResult> results) {
         HealthStatus status = HealthRegistry.aggregate(results);
         StringBuilder json = new StringBuilder(64).append("{\"status\":\"").append(status.jsonName()).append("\",\"checks\":{");
         boolean first = true;
@@ -132,20 +180,53 @@ public final class ManagementServer {
             }
             json.append('}');
         }
-        json.append("}}");
-        send(exchange, status == HealthStatus.UNHEALTHY ? 503 : 200, "application/json",
-                json.toString().getBytes(StandardCharsets.UTF_8));
+        return json.append("}}").toString();
     }
 
-    private static void send(HttpExchange exchange, int code, String contentType, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        boolean head = "HEAD".equals(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(code, head ? -1 : body.length);
-        if (!head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+    /** A probe's answer: the status alone, 503 when unhealthy. */
+    private static HttpReply status(HealthStatus status) {
+        return HttpReply.text(status == HealthStatus.UNHEALTHY ? 503 : 200, JSON, "{\"status\":\"" + status.jsonName() + "\"}");
+    }
+
+    /** Gzips the body when the client accepts gzip; the reply varies by that header either way. */
+    private static HttpReply encoded(HttpRequestHead request, HttpReply reply) {
+        byte[] body = reply.body();
+        if (body == null || body.length == 0 || (reply.status() != 200 && reply.status() != 503) || !acceptsGzip(request.header("Accept-Encoding"))) {
+            return reply.with("Vary", "Accept-Encoding");
         }
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream(body.length / 4 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+            gzip.write(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("in-memory gzip cannot fail", e);
+        }
+        return HttpReply.of(reply.status(), reply.header("Content-Type"), zipped.toByteArray())
+                .with("Content-Encoding", "gzip").with("Vary", "Accept-Encoding");
+    }
+
+    /** Whether an {@code Accept-Encoding} value allows gzip: listed (or {@code *}) without {@code q=0}. */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        boolean star = false;
+        for (String part : acceptEncoding.split(",", -1)) {
+            String[] params = part.split(";", -1);
+            String coding = params[0].strip();
+            boolean refused = false;
+            for (int i = 1; i < params.length; i++) {
+                String p = params[i].strip().replace(" ", "");
+                refused |= p.equalsIgnoreCase("q=0") || p.matches("(?i)q=0\\.0{0,3}");
+            }
+            if (coding.equalsIgnoreCase("gzip") || coding.equalsIgnoreCase("x-gzip")) {
+                return !refused;
+            }
+            star |= "*".equals(coding) && !refused;
+        }
+        return star;
+    }
+
+    private static CompletableFuture<HttpReply> done(HttpReply reply) {
+        return CompletableFuture.completedFuture(reply);
     }
 }
