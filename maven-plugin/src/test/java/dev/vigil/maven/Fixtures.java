@@ -1,6 +1,6 @@
 package dev.vigil.maven;
 
-import dev.vigil.internal.MethodSite;
+import dev.vigil.bytecode.InstrumentedMethod;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -27,7 +27,7 @@ final class Fixtures {
     /** @return the directory or jar holding vigil-core's classes, the fixtures' class path */
     static Path coreClasses() {
         try {
-            return Path.of(MethodSite.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(InstrumentedMethod.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -81,12 +81,22 @@ final class Fixtures {
     }
 
     /**
-     * @param classes a class directory
-     * @return the instrumenter's result on it, with vigil-core as class path
+     * @param classes a class directory made by {@link #compile}
+     * @return the instrumenter's result on it, with vigil-core as class path and the sources beside it
      */
     static Instrumenter.Result instrument(Path classes) {
+        return instrument(classes, InstrumentedMethod.VERSION);
+    }
+
+    /**
+     * @param classes a class directory made by {@link #compile}
+     * @param version the bytecode interface version to instrument for, as a plugin of that version would
+     * @return the instrumenter's result on it, with vigil-core as class path and the sources beside it
+     */
+    static Instrumenter.Result instrument(Path classes, int version) {
+        Recompiler recompiler = new Recompiler(List.of(classes.resolveSibling("src")), "UTF-8");
         try {
-            return new Instrumenter(line -> { }).instrumentDirectory(classes, List.of(coreClasses()));
+            return new Instrumenter(line -> { }, recompiler, version).instrumentDirectory(classes, List.of(coreClasses()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

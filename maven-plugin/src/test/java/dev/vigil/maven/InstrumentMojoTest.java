@@ -37,6 +37,11 @@ class InstrumentMojoTest {
             }
 
             @Override
+            List<String> sourceRoots() {
+                return List.of(classes.resolveSibling("src").toString());
+            }
+
+            @Override
             List<String> classpathElements() {
                 return List.of(classes.toString(), Fixtures.coreClasses().toString());
             }
