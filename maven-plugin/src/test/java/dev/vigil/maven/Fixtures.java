@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -65,6 +66,34 @@ final class Fixtures {
             return classes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Copies {@code src/test/resources/legacy-v1}: {@code fixture.LegacyShop} and its nested {@code Till} as the first
+     * plugin (marker version 1, calls into {@code dev.vigil.internal.MethodSite}) instrumented them, and their source.
+     *
+     * @param dir a scratch directory
+     * @return the class directory of the copy, {@code dir/classes}; the sources are in {@code dir/src}
+     */
+    static Path legacy(Path dir) {
+        try {
+            Path from = Path.of(Fixtures.class.getResource("/legacy-v1").toURI());
+            try (Stream<Path> files = Files.walk(from)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Path to = dir.resolve(from.relativize(f).toString());
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(f, to);
+                    }
+                }
+            }
+            return dir.resolve("classes");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vigil.Vigil;
 import dev.vigil.bytecode.InstrumentedMethod;
 import dev.vigil.internal.ApiWarnings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,28 +40,6 @@ class VersionedInstrumentationTest {
         Vigil.resetGlobalForTest();
     }
 
-    /** @return the class directory of a copy of the legacy fixture; its sources are beside it, in {@code src} */
-    private Path legacyFixture() {
-        try {
-            Path from = Path.of(getClass().getResource("/legacy-v1").toURI());
-            try (Stream<Path> files = Files.walk(from)) {
-                for (Path f : (Iterable<Path>) files::iterator) {
-                    Path to = dir.resolve(from.relativize(f).toString());
-                    if (Files.isDirectory(f)) {
-                        Files.createDirectories(to);
-                    } else {
-                        Files.copy(f, to);
-                    }
-                }
-            }
-            return dir.resolve("classes");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String constantPool(Path classes, String className) {
         return new String(Fixtures.read(classes, className), StandardCharsets.ISO_8859_1);
     }
@@ -81,7 +55,7 @@ class VersionedInstrumentationTest {
 
     @Test
     void classesOfThePreviousMarkerFormatAreCompiledAgainAndInstrumentedOnce() throws Exception {
-        Path classes = legacyFixture();
+        Path classes = Fixtures.legacy(dir);
         assertThat(ClassScanner.scan(Fixtures.read(classes, LEGACY)).markerVersion()).isEqualTo(1);
         assertThat(constantPool(classes, LEGACY)).contains("dev/vigil/internal/MethodSite");
 
@@ -118,7 +92,7 @@ class VersionedInstrumentationTest {
 
     @Test
     void aStaleClassWithoutItsSourceFailsTheRunAskingForACleanBuild() throws Exception {
-        Path classes = legacyFixture();
+        Path classes = Fixtures.legacy(dir);
         Files.delete(dir.resolve("src/fixture/LegacyShop.java"));
         byte[] before = Fixtures.read(classes, LEGACY);
 
@@ -180,7 +154,7 @@ class VersionedInstrumentationTest {
 
     @Test
     void classesOfThePreviousMarkerFormatStillRunAgainstThisCore() throws Exception {
-        Path classes = legacyFixture();
+        Path classes = Fixtures.legacy(dir);
         Vigil.builder().discoverBackends(false).metrics(metrics).install();
         runLegacyShop(classes);
         assertThat(metrics.timings("TIMER legacy.checkout{plan=pro}")).hasSize(1);
