@@ -16,7 +16,7 @@ import java.util.Enumeration;
  */
 public final class InstrumentedMethods {
     /** The index file the plugin writes: one instrumented method a line, as {@code class#method descriptor}. */
-    public static final String INDEX = "META-INF/vigil/instrumented-methods.txt";
+    public static final String INDEX = dev.vigil.bytecode.InstrumentedMethod.INDEX;
 
     private InstrumentedMethods() {
     }

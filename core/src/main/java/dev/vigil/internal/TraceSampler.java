@@ -1,7 +1,6 @@
 package dev.vigil.internal;
 
 import dev.vigil.VigilConfig;
-import dev.vigil.trace.IdGenerator;
 import dev.vigil.trace.SpanContext;
 import dev.vigil.trace.TraceState;
 import java.util.Locale;

@@ -2,13 +2,13 @@ package dev.vigil.propagation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.trace.IdGenerator;
 import dev.vigil.trace.SpanContext;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,15 +85,19 @@ final class W3cHarness {
         List<Forwarded> out = new ArrayList<>();
         for (int i = 0; i < callbacks; i++) {
             SpanContext child = parent.isValid()
-                    ? SpanContext.create(parent.traceIdHigh(), parent.traceIdLow(), IdGenerator.newSpanId(),
+                    ? SpanContext.create(parent.traceIdHigh(), parent.traceIdLow(), randomId(),
                             parent.traceFlags(), parent.traceState())
-                    : SpanContext.create(IdGenerator.newTraceIdHigh(), IdGenerator.newTraceIdLow(),
-                            IdGenerator.newSpanId(), SpanContext.FLAG_RANDOM, null);
+                    : SpanContext.create(randomId(), randomId(), randomId(), SpanContext.FLAG_RANDOM, null);
             List<Map.Entry<String, String>> callback = new ArrayList<>();
             Propagation.w3c().inject(PropagatedContext.of(child, incoming.baggage()), callback, SETTER);
             out.add(Forwarded.parse(callback));
         }
         return out;
+    }
+
+    /** A random non-zero id, as a service under test would make its own. */
+    private static long randomId() {
+        return ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
     }
 
     /** The callback headers as the harness reads them. */

@@ -30,8 +30,18 @@ abstract class AbstractInstrumentMojo extends AbstractMojo {
     @Parameter(property = "vigil.instrument.failOnError", defaultValue = "true")
     boolean failOnError;
 
+    /**
+     * The encoding of the sources, for compiling again a class that a plugin of another version instrumented.
+     * Unset means javac's default, as for the compiler plugin.
+     */
+    @Parameter(defaultValue = "${project.build.sourceEncoding}")
+    String encoding;
+
     /** @return the directory to rewrite in place */
     abstract File classesDirectory();
+
+    /** @return the roots of the sources compiled into {@link #classesDirectory()} */
+    abstract List<String> sourceRoots();
 
     /**
      * @return the class path the classes were compiled against, for type resolution
@@ -61,9 +71,13 @@ abstract class AbstractInstrumentMojo extends AbstractMojo {
         } catch (DependencyResolutionRequiredException e) {
             throw new MojoExecutionException("Vigil needs the resolved class path of " + project.getId(), e);
         }
+        List<Path> sources = new ArrayList<>();
+        for (String root : sourceRoots()) {
+            sources.add(Path.of(root).toAbsolutePath().normalize());
+        }
         Instrumenter.Result result;
         try {
-            result = new Instrumenter(getLog()::debug).instrumentDirectory(dir, classpath);
+            result = new Instrumenter(getLog()::debug, new Recompiler(sources, encoding)).instrumentDirectory(dir, classpath);
         } catch (IOException | RuntimeException e) {
             throw new MojoExecutionException("Vigil could not instrument " + dir + ": " + e.getMessage(), e);
         }
@@ -92,6 +106,8 @@ abstract class AbstractInstrumentMojo extends AbstractMojo {
         }
         getLog().info("Vigil instrumented " + result.methods() + plural(result.methods(), " method") + " in "
                 + result.classes() + plural(result.classes(), " class")
+                + (result.recompiled() == 0 ? "" : " (" + result.recompiled() + " compiled again from source:"
+                        + " instrumented by another plugin version)")
                 + (result.alreadyInstrumented() == 0 ? "" : " (" + result.alreadyInstrumented()
                         + plural(result.alreadyInstrumented(), " class") + " already instrumented)"));
         getLog().debug("Vigil index of " + dir + " lists " + result.indexed() + " methods");

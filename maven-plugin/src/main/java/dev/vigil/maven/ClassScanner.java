@@ -46,10 +46,15 @@ final class ClassScanner {
      *
      * @param className the binary class name, dots for packages
      * @param majorVersion the class file major version (55 is Java 11)
-     * @param instrumented whether it carries the {@link MarkerAttribute} of an earlier run
+     * @param markerVersion the bytecode interface version its {@link MarkerAttribute} records, or
+     *                      {@link MarkerAttribute#UNMARKED} when no earlier run instrumented it
      * @param methods the methods with Vigil annotations, possibly none
      */
-    record ScannedClass(String className, int majorVersion, boolean instrumented, List<ScannedMethod> methods) {
+    record ScannedClass(String className, int majorVersion, int markerVersion, List<ScannedMethod> methods) {
+        /** @return whether an earlier run instrumented it, for whichever version */
+        boolean instrumented() {
+            return markerVersion != MarkerAttribute.UNMARKED;
+        }
     }
 
     /**
@@ -60,15 +65,16 @@ final class ClassScanner {
     static ScannedClass scan(byte[] classFile) {
         Visitor v = new Visitor();
         // SKIP_CODE: annotations live in method attributes, never in the code, so the bodies are not parsed.
-        OpenedClassReader.of(classFile).accept(v, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return new ScannedClass(v.className, v.major, v.marked, v.methods);
+        OpenedClassReader.of(classFile).accept(v, new Attribute[] {MarkerAttribute.PROTOTYPE},
+                ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return new ScannedClass(v.className, v.major, v.markerVersion, v.methods);
     }
 
     private static final class Visitor extends ClassVisitor {
         final List<ScannedMethod> methods = new ArrayList<>();
         String className;
         int major;
-        boolean marked;
+        int markerVersion = MarkerAttribute.UNMARKED;
 
         Visitor() {
             super(OpenedClassReader.ASM_API);
@@ -82,8 +88,8 @@ final class ClassScanner {
 
         @Override
         public void visitAttribute(Attribute attribute) {
-            if (MarkerAttribute.NAME.equals(attribute.type)) {
-                marked = true;
+            if (attribute instanceof MarkerAttribute) {
+                markerVersion = ((MarkerAttribute) attribute).version();
             }
         }
 

@@ -1,6 +1,6 @@
 package dev.vigil.maven;
 
-import dev.vigil.internal.InstrumentedMethods;
+import dev.vigil.bytecode.InstrumentedMethod;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The index of instrumented methods that core counts at install ({@link InstrumentedMethods#INDEX}): one
+ * The index of instrumented methods that core counts at install ({@link InstrumentedMethod#INDEX}): one
  * {@code fully.qualified.Class#method(descriptor)} a line, sorted and without duplicates.
  *
  * <p>The instrumenter lists every instrumented method found in the directory, including those of classes an
@@ -42,7 +42,7 @@ final class IndexFile {
      * @throws IOException when it cannot be written
      */
     static Path write(Path classesDir, Collection<String> lines) throws IOException {
-        Path file = classesDir.resolve(InstrumentedMethods.INDEX);
+        Path file = classesDir.resolve(InstrumentedMethod.INDEX);
         if (lines.isEmpty()) {
             Files.deleteIfExists(file);
             return file;
@@ -63,7 +63,7 @@ final class IndexFile {
      * @throws IOException when it cannot be read
      */
     static List<String> read(Path classesDir) throws IOException {
-        Path file = classesDir.resolve(InstrumentedMethods.INDEX);
+        Path file = classesDir.resolve(InstrumentedMethod.INDEX);
         return Files.isRegularFile(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
     }
 }

@@ -13,9 +13,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code @Counted} or {@code @Traced}, and writes {@code META-INF/vigil/instrumented-methods.txt}.
  * Running it again on the same classes changes nothing.
  *
- * <p>Each instrumented method loads its {@code MethodSite} as a dynamic constant, resolved once. Class files
- * older than Java 11 cannot hold one; their methods look the site up with {@code MethodSite.of} on every
- * call instead (a cached map lookup), which works but costs more. Misplaced annotations (on abstract or
+ * <p>Each instrumented method loads its {@code dev.vigil.bytecode.InstrumentedMethod} as a dynamic constant,
+ * resolved once. Class files older than Java 11 cannot hold one; their methods look it up with
+ * {@code InstrumentedMethod.of} on every call instead (a cached map lookup), which works but costs more. A class that
+ * a plugin of another bytecode interface version instrumented is compiled again from its source and instrumented
+ * afresh; when its source cannot be found the build fails and asks for {@code mvn clean}. Misplaced annotations (on abstract or
  * native methods, {@code @Tag} on a method that is not instrumented) fail the build unless
  * {@code failOnError} is false.
  */
@@ -33,6 +35,11 @@ public final class InstrumentMojo extends AbstractInstrumentMojo {
     @Override
     File classesDirectory() {
         return classesDirectory;
+    }
+
+    @Override
+    List<String> sourceRoots() {
+        return project.getCompileSourceRoots();
     }
 
     @Override

@@ -29,6 +29,11 @@ public final class InstrumentTestsMojo extends AbstractInstrumentMojo {
     }
 
     @Override
+    List<String> sourceRoots() {
+        return project.getTestCompileSourceRoots();
+    }
+
+    @Override
     List<String> classpathElements() throws DependencyResolutionRequiredException {
         // Includes the main output directory, so test classes resolve the types they extend.
         return project.getTestClasspathElements();

@@ -1,5 +1,6 @@
 package dev.vigil.maven;
 
+import dev.vigil.bytecode.InstrumentedMethod;
 import dev.vigil.maven.ClassScanner.ScannedClass;
 import dev.vigil.maven.ClassScanner.ScannedMethod;
 import java.io.IOException;
@@ -30,16 +31,34 @@ import net.bytebuddy.pool.TypePool;
  *
  * <p>Each class file is first scanned without its code; only classes with an annotated method are rewritten,
  * by ByteBuddy with {@link VigilAdvice} inlined into each method, and marked with {@link MarkerAttribute} so
- * that a second run skips them. Not thread-safe; one instance per run.
+ * that a second run skips them. A class marked for another version of the bytecode interface is compiled again
+ * from its source by the {@link Recompiler} and instrumented afresh. Not thread-safe; one instance per run.
  */
 final class Instrumenter {
     private static final int JAVA_11 = 55;
 
     private final Consumer<String> debug;
+    private final Recompiler recompiler;
+    private final int version;
 
-    /** @param debug receives one line per decision, for {@code mvn -X} */
-    Instrumenter(Consumer<String> debug) {
+    /**
+     * @param debug receives one line per decision, for {@code mvn -X}
+     * @param recompiler compiles classes instrumented for another version again
+     */
+    Instrumenter(Consumer<String> debug, Recompiler recompiler) {
+        this(debug, recompiler, InstrumentedMethod.VERSION);
+    }
+
+    /**
+     * @param debug receives one line per decision, for {@code mvn -X}
+     * @param recompiler compiles classes instrumented for another version again
+     * @param version the bytecode interface version to write code for; another than
+     *                {@link InstrumentedMethod#VERSION} only in tests, to stand for another plugin
+     */
+    Instrumenter(Consumer<String> debug, Recompiler recompiler, int version) {
         this.debug = debug;
+        this.recompiler = recompiler;
+        this.version = version;
     }
 
     /**
@@ -56,12 +75,14 @@ final class Instrumenter {
      *
      * @param classes how many classes this run rewrote
      * @param methods how many methods this run instrumented
+     * @param recompiled how many of those classes an earlier run had instrumented for another version, so that this
+     *                   run compiled them again from source first
      * @param alreadyInstrumented how many classes an earlier run had rewritten and this one left alone
      * @param indexed how many methods the index lists, this run's and earlier runs'
      * @param problems misplaced annotations, whose methods are left alone, and failed rewrites, whose classes are
      *                 left unchanged
      */
-    record Result(int classes, int methods, int alreadyInstrumented, int indexed, List<Problem> problems) {
+    record Result(int classes, int methods, int recompiled, int alreadyInstrumented, int indexed, List<Problem> problems) {
     }
 
     /**
@@ -71,17 +92,20 @@ final class Instrumenter {
      * @param classpath what the classes were compiled against: directories and jars, for type resolution
      * @return what was done and what could not be
      * @throws IOException when a class file or the index cannot be read or written
-     * @throws IllegalStateException when the class path holds no usable {@code dev.vigil.internal.MethodSite}
+     * @throws IllegalStateException when the class path holds no usable {@code dev.vigil.bytecode.InstrumentedMethod},
+     *         or a class instrumented for another version cannot be compiled again from its source
      */
     Result instrumentDirectory(Path classesDir, List<Path> classpath) throws IOException {
         if (!Files.isDirectory(classesDir)) {
             debug.accept("no class directory " + classesDir + "; nothing to instrument");
-            return new Result(0, 0, 0, 0, List.of());
+            return new Result(0, 0, 0, 0, 0, List.of());
         }
         List<Problem> problems = new ArrayList<>();
+        List<String> stale = new ArrayList<>();
         List<String> index = new ArrayList<>();
         int classes = 0;
         int methods = 0;
+        int recompiled = 0;
         int already = 0;
         try (ClassFileLocator locator = Locators.of(classesDir, classpath, debug)) {
             TypePool pool = TypePool.Default.of(locator);
@@ -95,39 +119,66 @@ final class Instrumenter {
                     problems.add(new Problem(classesDir.relativize(file) + ": not a readable class file: " + e, e));
                     continue;
                 }
+                boolean fresh = false;
+                if (scanned.instrumented() && scanned.markerVersion() != version) {
+                    try {
+                        bytes = recompiler.recompile(scanned.className(), bytes, classpath, classesDir);
+                        scanned = ClassScanner.scan(bytes);
+                    } catch (IllegalStateException e) {
+                        stale.add(e.getMessage());
+                        continue;
+                    }
+                    debug.accept(scanned.className() + " was instrumented for another version; compiled it again");
+                    fresh = true;
+                }
                 List<String> misplaced = new ArrayList<>();
                 List<ScannedMethod> targets = MethodRules.targets(scanned, misplaced);
                 misplaced.forEach(m -> problems.add(new Problem(m, null)));
                 if (targets.isEmpty()) {
+                    if (fresh) {
+                        replace(file, bytes);
+                    }
                     continue;
                 }
+                String className = scanned.className();
                 List<String> lines = targets.stream()
-                        .map(m -> IndexFile.line(scanned.className(), m.name(), m.descriptor()))
+                        .map(m -> IndexFile.line(className, m.name(), m.descriptor()))
                         .collect(Collectors.toList());
                 if (scanned.instrumented()) {
-                    debug.accept(scanned.className() + " was instrumented by an earlier run");
+                    debug.accept(className + " was instrumented by an earlier run");
                     already++;
                     index.addAll(lines);
                     continue;
                 }
                 if (mappings == null) {
-                    // Fails the whole run, once: without the site class no class can be instrumented.
-                    mappings = new SiteMappings(pool);
+                    // Fails the whole run, once: without the interface class no class can be instrumented.
+                    mappings = new SiteMappings(pool, version);
                 }
+                // The shared pool may hold the stale class file's description; the fresh one must be rewritten.
+                TypePool types = fresh ? TypePool.Default.of(new ClassFileLocator.Compound(
+                        ClassFileLocator.Simple.of(className, bytes), locator)) : pool;
                 try {
-                    replace(file, rewrite(scanned, targets, bytes, locator, pool, mappings));
+                    replace(file, rewrite(scanned, targets, bytes, locator, types, mappings));
                 } catch (RuntimeException | LinkageError e) {
-                    problems.add(new Problem(scanned.className() + ": could not be instrumented, left unchanged: " + e, e));
+                    if (fresh) {
+                        // Not the stale instrumentation either: the methods are left uninstrumented, as the message says.
+                        replace(file, bytes);
+                    }
+                    problems.add(new Problem(className + ": could not be instrumented, left unchanged: " + e, e));
                     continue;
                 }
                 debug.accept("instrumented " + lines);
                 classes++;
                 methods += targets.size();
+                recompiled += fresh ? 1 : 0;
                 index.addAll(lines);
             }
         }
+        if (!stale.isEmpty()) {
+            throw new IllegalStateException(String.join(System.lineSeparator(), stale));
+        }
         IndexFile.write(classesDir, index);
-        return new Result(classes, methods, already, new HashSet<>(index).size(), List.copyOf(problems));
+        return new Result(classes, methods, recompiled, already, new HashSet<>(index).size(), List.copyOf(problems));
     }
 
     private static byte[] rewrite(ScannedClass scanned, List<ScannedMethod> targets, byte[] original,
@@ -149,7 +200,7 @@ final class Instrumenter {
                 .with(Implementation.Context.Disabled.Factory.INSTANCE)
                 .redefine(pool.describe(scanned.className()).resolve(), source)
                 .visit(mappings.on(scanned.majorVersion() >= JAVA_11, selected))
-                .visit(MarkerAttribute.adder())
+                .visit(MarkerAttribute.adder(mappings.version()))
                 .make(pool)) {
             return type.getBytes();
         }

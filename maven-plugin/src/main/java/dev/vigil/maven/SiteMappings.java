@@ -17,6 +17,7 @@ import net.bytebuddy.implementation.bytecode.StackManipulation;
 import net.bytebuddy.implementation.bytecode.collection.ArrayFactory;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 import net.bytebuddy.implementation.bytecode.constant.ClassConstant;
+import net.bytebuddy.implementation.bytecode.constant.IntegerConstant;
 import net.bytebuddy.implementation.bytecode.constant.JavaConstantValue;
 import net.bytebuddy.implementation.bytecode.constant.NullConstant;
 import net.bytebuddy.implementation.bytecode.constant.TextConstant;
@@ -28,13 +29,14 @@ import net.bytebuddy.utility.JavaConstant;
 
 /**
  * Binds the placeholders of {@link VigilAdvice} per instrumented method. Two advices exist: one for class
- * files of Java 11 or newer, whose site is a dynamic constant bootstrapped by {@code MethodSite.bootstrap}
+ * files of Java 11 or newer, whose site is a dynamic constant bootstrapped by {@code InstrumentedMethod.bootstrap}
  * (resolved once, then a true constant the JIT folds), and one for older class files, which cannot hold a
- * dynamic constant and call {@code MethodSite.of} instead (a cached map lookup per call).
+ * dynamic constant and call {@code InstrumentedMethod.of} instead (a cached map lookup per call). Both hand core
+ * the bytecode interface version the code is written for.
  */
 final class SiteMappings {
-    /** The binary name of the site class in core: the contract between generated code and core. */
-    static final String METHOD_SITE = "dev.vigil.internal.MethodSite";
+    /** The binary name of the bytecode interface in core: the only class generated code calls. */
+    static final String BYTECODE_INTERFACE = "dev.vigil.bytecode.InstrumentedMethod";
     /** The binary name of {@code @Tag}. */
     static final String TAG = "dev.vigil.annotation.Tag";
 
@@ -42,22 +44,25 @@ final class SiteMappings {
 
     private final Advice withConstantDynamic;
     private final Advice withLookup;
+    private final int version;
 
     /**
-     * @param pool resolves {@code MethodSite} as the project will see it
-     * @throws IllegalStateException when {@code MethodSite} or its bootstrap methods cannot be found
+     * @param pool resolves {@code InstrumentedMethod} as the project will see it
+     * @param version the bytecode interface version to hand core
+     * @throws IllegalStateException when {@code InstrumentedMethod} or its bootstrap methods cannot be found
      */
-    SiteMappings(TypePool pool) {
-        TypePool.Resolution resolution = pool.describe(METHOD_SITE);
+    SiteMappings(TypePool pool, int version) {
+        TypePool.Resolution resolution = pool.describe(BYTECODE_INTERFACE);
         if (!resolution.isResolved()) {
-            throw new IllegalStateException(METHOD_SITE + " is neither on the project's class path nor in the plugin;"
+            throw new IllegalStateException(BYTECODE_INTERFACE + " is neither on the project's class path nor in the plugin;"
                     + " add a dependency on dev.vigil:vigil-core");
         }
+        this.version = version;
         TypeDescription site = resolution.resolve();
-        MethodDescription.InDefinedShape bootstrap = method(site, "bootstrap", 5);
-        MethodDescription.InDefinedShape of = method(site, "of", 3);
-        withConstantDynamic = advice(new SiteMapping(bootstrap, null));
-        withLookup = advice(new SiteMapping(null, of));
+        MethodDescription.InDefinedShape bootstrap = method(site, "bootstrap", 6);
+        MethodDescription.InDefinedShape of = method(site, "of", 4);
+        withConstantDynamic = advice(new SiteMapping(bootstrap, null, version));
+        withLookup = advice(new SiteMapping(null, of, version));
     }
 
     private static MethodDescription.InDefinedShape method(TypeDescription site, String name, int parameters) {
@@ -65,10 +70,15 @@ final class SiteMappings {
                 .filter(named(name).and(isStatic()).and(takesArguments(parameters)));
         if (found.size() != 1) {
             // A vigil-core older or newer than this plugin: generated code would not link, so fail the build.
-            throw new IllegalStateException(METHOD_SITE + " on the class path has no static " + name + " method with "
+            throw new IllegalStateException(BYTECODE_INTERFACE + " on the class path has no static " + name + " method with "
                     + parameters + " parameters; use vigil-core of the same version as vigil-maven-plugin");
         }
         return found.getOnly();
+    }
+
+    /** @return the bytecode interface version the generated code speaks */
+    int version() {
+        return version;
     }
 
     /**
@@ -107,14 +117,19 @@ final class SiteMappings {
         return false;
     }
 
-    /** The site: a dynamic constant when {@code bootstrap} is set, else {@code MethodSite.of(Type.class, name, desc)}. */
+    /**
+     * The site: a dynamic constant when {@code bootstrap} is set, else
+     * {@code InstrumentedMethod.of(Type.class, version, name, desc)}.
+     */
     private static final class SiteMapping implements Advice.OffsetMapping {
         private final MethodDescription.InDefinedShape bootstrap;
         private final MethodDescription.InDefinedShape of;
+        private final int version;
 
-        SiteMapping(MethodDescription.InDefinedShape bootstrap, MethodDescription.InDefinedShape of) {
+        SiteMapping(MethodDescription.InDefinedShape bootstrap, MethodDescription.InDefinedShape of, int version) {
             this.bootstrap = bootstrap;
             this.of = of;
+            this.version = version;
         }
 
         @Override
@@ -124,19 +139,19 @@ final class SiteMappings {
             String descriptor = instrumentedMethod.getDescriptor();
             if (bootstrap != null) {
                 // The constant's name is unused by the bootstrap; the method name makes javap output readable.
-                JavaConstant constant = JavaConstant.Dynamic.bootstrap(name, bootstrap, List.of(name, descriptor));
+                JavaConstant constant = JavaConstant.Dynamic.bootstrap(name, bootstrap, List.of(version, name, descriptor));
                 return new Target.ForStackManipulation(new JavaConstantValue(constant));
             }
             return new Target.ForStackManipulation(new StackManipulation.Compound(
-                    ClassConstant.of(instrumentedType), new TextConstant(name), new TextConstant(descriptor),
-                    MethodInvocation.invoke(of)));
+                    ClassConstant.of(instrumentedType), IntegerConstant.forValue(version), new TextConstant(name),
+                    new TextConstant(descriptor), MethodInvocation.invoke(of)));
         }
     }
 
     /**
      * The {@code @Tag} arguments, in parameter order, as an {@code Object[]}; null when there are none.
      * Only tagged parameters are loaded and boxed, so untagged primitives never allocate, and with nothing
-     * installed the JIT can drop the array along with the early return in {@code MethodSite.enter}.
+     * installed the JIT can drop the array along with the early return in {@code InstrumentedMethod.enter}.
      */
     private static final class ArgsMapping implements Advice.OffsetMapping {
         @Override

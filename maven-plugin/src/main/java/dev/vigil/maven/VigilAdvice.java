@@ -1,6 +1,6 @@
 package dev.vigil.maven;
 
-import dev.vigil.internal.MethodSite;
+import dev.vigil.bytecode.InstrumentedMethod;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -9,10 +9,10 @@ import net.bytebuddy.asm.Advice;
 
 /**
  * The code inlined into every annotated method. Never loaded into the host application: ByteBuddy copies
- * these method bodies into the instrumented method, so the host only ever references {@link MethodSite}.
+ * these method bodies into the instrumented method, so the host only ever references {@link InstrumentedMethod}.
  *
  * <p>What each placeholder parameter becomes is decided per method by {@link SiteMappings}: the site is a
- * dynamic constant (or a {@code MethodSite.of} call in pre-Java-11 class files), the {@code @Tag} arguments are
+ * dynamic constant (or an {@code InstrumentedMethod.of} call in pre-Java-11 class files), the {@code @Tag} arguments are
  * an array only when the method has a {@code @Tag} parameter, and the return value is passed only when it is a
  * reference (a boxed primitive would allocate on every call and cannot be a {@code CompletionStage}).
  *
@@ -23,7 +23,7 @@ final class VigilAdvice {
     private VigilAdvice() {
     }
 
-    /** Placeholder for the method's {@link MethodSite}. */
+    /** Placeholder for the method's {@link InstrumentedMethod}. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.PARAMETER)
     @interface Site {
@@ -42,13 +42,13 @@ final class VigilAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static Object enter(@Site MethodSite site, @Args Object[] args) {
+    static Object enter(@Site InstrumentedMethod site, @Args Object[] args) {
         return site.enter(args);
     }
 
     // backupArguments = false: the exit reads no argument, so ByteBuddy need not copy them into extra locals.
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, backupArguments = false)
-    static void exit(@Site MethodSite site, @Advice.Enter Object token, @Returned Object returned,
+    static void exit(@Site InstrumentedMethod site, @Advice.Enter Object token, @Returned Object returned,
                      @Advice.Thrown Throwable thrown) {
         site.exit(token, returned, thrown);
     }

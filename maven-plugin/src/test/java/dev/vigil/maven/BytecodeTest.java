@@ -3,6 +3,7 @@ package dev.vigil.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.Vigil;
+import dev.vigil.bytecode.InstrumentedMethod;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ class BytecodeTest {
     }
 
     @Test
-    void loadsTheSiteAsAConstantDynamicBootstrappedByMethodSite() {
+    void loadsTheSiteAsAConstantDynamicBootstrappedByTheBytecodeInterface() {
         Path classes = Fixtures.compile(dir, Map.of("fixture.Shop", SHOP));
         Fixtures.instrument(classes);
         Code code = Code.of(Fixtures.read(classes, "fixture.Shop"));
@@ -50,14 +51,17 @@ class BytecodeTest {
         assertThat(code.ldc("checkout")).hasSize(2).allSatisfy(c -> {
             assertThat(c).isInstanceOf(ConstantDynamic.class);
             ConstantDynamic condy = (ConstantDynamic) c;
-            assertThat(condy.getDescriptor()).isEqualTo("Ldev/vigil/internal/MethodSite;");
-            assertThat(condy.getBootstrapMethod().getOwner()).isEqualTo("dev/vigil/internal/MethodSite");
+            assertThat(condy.getDescriptor()).isEqualTo("Ldev/vigil/bytecode/InstrumentedMethod;");
+            assertThat(condy.getBootstrapMethod().getOwner()).isEqualTo("dev/vigil/bytecode/InstrumentedMethod");
             assertThat(condy.getBootstrapMethod().getName()).isEqualTo("bootstrap");
-            assertThat(condy.getBootstrapMethodArgumentCount()).isEqualTo(2);
-            assertThat(condy.getBootstrapMethodArgument(0)).isEqualTo("checkout");
-            assertThat(condy.getBootstrapMethodArgument(1)).isEqualTo("(Ljava/lang/String;)Ljava/lang/String;");
+            assertThat(condy.getBootstrapMethodArgumentCount()).isEqualTo(3);
+            assertThat(condy.getBootstrapMethodArgument(0)).isEqualTo(InstrumentedMethod.VERSION);
+            assertThat(condy.getBootstrapMethodArgument(1)).isEqualTo("checkout");
+            assertThat(condy.getBootstrapMethodArgument(2)).isEqualTo("(Ljava/lang/String;)Ljava/lang/String;");
         });
-        assertThat(code.calls("checkout")).contains("dev/vigil/internal/MethodSite.enter", "dev/vigil/internal/MethodSite.exit");
+        assertThat(code.calls("checkout")).contains("dev/vigil/bytecode/InstrumentedMethod.enter",
+                "dev/vigil/bytecode/InstrumentedMethod.exit");
+        assertThat(code.owners).allMatch(owner -> !owner.startsWith("dev/vigil/") || owner.startsWith("dev/vigil/bytecode/"));
         assertThat(code.calls("plain")).isEmpty();
         assertThat(code.ldc("plain")).containsExactly("plain");
     }
@@ -81,7 +85,7 @@ class BytecodeTest {
         Code after = Code.of(Fixtures.read(classes, "fixture.Shop"));
 
         assertThat(after.members).isEqualTo(before.members);
-        assertThat(ClassScanner.scan(Fixtures.read(classes, "fixture.Shop")).instrumented()).isTrue();
+        assertThat(ClassScanner.scan(Fixtures.read(classes, "fixture.Shop")).markerVersion()).isEqualTo(InstrumentedMethod.VERSION);
         assertThat(before.version).isEqualTo(after.version).isEqualTo(Opcodes.V17);
     }
 
@@ -93,7 +97,7 @@ class BytecodeTest {
         Code code = Code.of(Fixtures.read(classes, "fixture.Shop"));
         assertThat(code.version).isEqualTo(Opcodes.V1_8);
         assertThat(code.ldc("checkout")).noneMatch(c -> c instanceof ConstantDynamic);
-        assertThat(code.calls("checkout")).contains("dev/vigil/internal/MethodSite.of");
+        assertThat(code.calls("checkout")).contains("dev/vigil/bytecode/InstrumentedMethod.of");
 
         RecordingBackends.Metrics metrics = new RecordingBackends.Metrics();
         Vigil.builder().discoverBackends(false).metrics(metrics).install();
@@ -112,6 +116,8 @@ class BytecodeTest {
         final Map<String, List<String>> calls = new java.util.HashMap<>();
         final Map<String, List<Integer>> opcodes = new java.util.HashMap<>();
         final List<String> members = new ArrayList<>();
+        /** Every class the code calls a method of, or loads a dynamic constant from. */
+        final java.util.Set<String> owners = new java.util.TreeSet<>();
         int version;
 
         static Code of(byte[] classFile) {
@@ -139,11 +145,15 @@ class BytecodeTest {
                         @Override
                         public void visitLdcInsn(Object value) {
                             constants.add(value);
+                            if (value instanceof ConstantDynamic) {
+                                code.owners.add(((ConstantDynamic) value).getBootstrapMethod().getOwner());
+                            }
                         }
 
                         @Override
                         public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
                             invoked.add(owner + "." + method);
+                            code.owners.add(owner);
                         }
 
                         @Override

@@ -1,6 +1,6 @@
 package dev.vigil.maven;
 
-import dev.vigil.internal.MethodSite;
+import dev.vigil.bytecode.InstrumentedMethod;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -27,7 +28,7 @@ final class Fixtures {
     /** @return the directory or jar holding vigil-core's classes, the fixtures' class path */
     static Path coreClasses() {
         try {
-            return Path.of(MethodSite.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(InstrumentedMethod.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -69,6 +70,34 @@ final class Fixtures {
     }
 
     /**
+     * Copies {@code src/test/resources/legacy-v1}: {@code fixture.LegacyShop} and its nested {@code Till} as the first
+     * plugin (marker version 1, calls into {@code dev.vigil.internal.MethodSite}) instrumented them, and their source.
+     *
+     * @param dir a scratch directory
+     * @return the class directory of the copy, {@code dir/classes}; the sources are in {@code dir/src}
+     */
+    static Path legacy(Path dir) {
+        try {
+            Path from = Path.of(Fixtures.class.getResource("/legacy-v1").toURI());
+            try (Stream<Path> files = Files.walk(from)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Path to = dir.resolve(from.relativize(f).toString());
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(f, to);
+                    }
+                }
+            }
+            return dir.resolve("classes");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * @param classes a class directory
      * @return a fresh loader for it whose parent is the test's, so that dev.vigil.* is shared with the test
      */
@@ -81,12 +110,22 @@ final class Fixtures {
     }
 
     /**
-     * @param classes a class directory
-     * @return the instrumenter's result on it, with vigil-core as class path
+     * @param classes a class directory made by {@link #compile}
+     * @return the instrumenter's result on it, with vigil-core as class path and the sources beside it
      */
     static Instrumenter.Result instrument(Path classes) {
+        return instrument(classes, InstrumentedMethod.VERSION);
+    }
+
+    /**
+     * @param classes a class directory made by {@link #compile}
+     * @param version the bytecode interface version to instrument for, as a plugin of that version would
+     * @return the instrumenter's result on it, with vigil-core as class path and the sources beside it
+     */
+    static Instrumenter.Result instrument(Path classes, int version) {
+        Recompiler recompiler = new Recompiler(List.of(classes.resolveSibling("src")), "UTF-8");
         try {
-            return new Instrumenter(line -> { }).instrumentDirectory(classes, List.of(coreClasses()));
+            return new Instrumenter(line -> { }, recompiler, version).instrumentDirectory(classes, List.of(coreClasses()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

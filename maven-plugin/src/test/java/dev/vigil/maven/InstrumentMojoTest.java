@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.apache.maven.project.MavenProject;
@@ -34,6 +36,11 @@ class InstrumentMojoTest {
             @Override
             File classesDirectory() {
                 return classes.toFile();
+            }
+
+            @Override
+            List<String> sourceRoots() {
+                return List.of(classes.resolveSibling("src").toString());
             }
 
             @Override
@@ -84,6 +91,21 @@ class InstrumentMojoTest {
         assertThat(log).containsExactly(
                 "WARN Vigil: dev.example.Shop#checkout: @Timed cannot work on an abstract method; put it on the implementation",
                 "INFO Vigil instrumented 1 method in 1 class");
+    }
+
+    @Test
+    void logsClassesCompiledAgainAndFailsTheBuildWhenASourceIsMissing() throws Exception {
+        Path classes = Fixtures.legacy(dir);
+        Files.move(dir.resolve("src/fixture/LegacyShop.java"), dir.resolve("LegacyShop.java"));
+        assertThatThrownBy(() -> mojo(classes).execute())
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("fixture.LegacyShop was instrumented by a vigil-maven-plugin of another version")
+                .hasMessageContaining("Build from clean (mvn clean verify)");
+
+        Files.move(dir.resolve("LegacyShop.java"), dir.resolve("src/fixture/LegacyShop.java"));
+        mojo(classes).execute();
+        assertThat(log).containsExactly("INFO Vigil instrumented 2 methods in 2 classes"
+                + " (2 compiled again from source: instrumented by another plugin version)");
     }
 
     @Test

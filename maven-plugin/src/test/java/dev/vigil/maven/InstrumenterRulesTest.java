@@ -106,14 +106,14 @@ class InstrumenterRulesTest {
         byte[] before = Fixtures.read(classes, "fixture.Plain");
         Instrumenter.Result result = Fixtures.instrument(classes);
 
-        assertThat(result).isEqualTo(new Instrumenter.Result(0, 0, 0, 0, List.of()));
+        assertThat(result).isEqualTo(new Instrumenter.Result(0, 0, 0, 0, 0, List.of()));
         assertThat(Fixtures.read(classes, "fixture.Plain")).isEqualTo(before);
         assertThat(IndexFile.read(classes)).isEmpty();
     }
 
     @Test
     void aMissingDirectoryIsNothingToDo() throws Exception {
-        assertThat(Fixtures.instrument(dir.resolve("absent"))).isEqualTo(new Instrumenter.Result(0, 0, 0, 0, List.of()));
+        assertThat(Fixtures.instrument(dir.resolve("absent"))).isEqualTo(new Instrumenter.Result(0, 0, 0, 0, 0, List.of()));
         assertThat(dir.resolve("absent")).doesNotExist();
     }
 }

@@ -1,7 +1,7 @@
 package dev.vigil.otel;
 
 import dev.vigil.VigilConfig;
-import dev.vigil.internal.TraceSampler;
+import dev.vigil.trace.TraceSampling;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -56,7 +56,7 @@ final class OtelSdkFactory {
         }
         long delayMs = config.getLong(BSP_DELAY, 5_000, 0, 3_600_000);
         long bspTimeoutMs = config.getLong(BSP_TIMEOUT, 30_000, 0, 3_600_000);
-        TraceSampler core = TraceSampler.fromConfig(config);
+        TraceSampling core = TraceSampling.fromConfig(config);
         SpanExporter exporter = exporterOverride != null ? exporterOverride : otlpExporter(config);
 
         BatchSpanProcessor bsp = BatchSpanProcessor.builder(drops.exporter(exporter))

@@ -1,4 +1,4 @@
-package dev.vigil.trace;
+package dev.vigil.internal;
 
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -8,8 +8,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>{@link ThreadLocalRandom} is used because it is contention-free and cheap; ids need to be unique, not
  * unpredictable. Every value is uniformly random and never zero, because an all-zero id is the W3C "invalid" marker.
  * Since all 64 bits of each half are random, trace ids generated here satisfy the W3C Level 2 "random trace id" flag.
+ *
+ * <p>Package-private: only core's sampler assigns ids; no handler needs to make its own.
  */
-public final class IdGenerator {
+final class IdGenerator {
 
     private IdGenerator() {}
 
@@ -18,7 +20,7 @@ public final class IdGenerator {
      *
      * @return a non-zero random 64-bit value
      */
-    public static long newSpanId() {
+    static long newSpanId() {
         return nonZero();
     }
 
@@ -27,7 +29,7 @@ public final class IdGenerator {
      *
      * @return a non-zero random 64-bit value
      */
-    public static long newTraceIdHigh() {
+    static long newTraceIdHigh() {
         return nonZero();
     }
 
@@ -36,7 +38,7 @@ public final class IdGenerator {
      *
      * @return a non-zero random 64-bit value
      */
-    public static long newTraceIdLow() {
+    static long newTraceIdLow() {
         return nonZero();
     }
 
