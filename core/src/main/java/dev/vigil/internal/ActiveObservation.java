@@ -20,15 +20,22 @@ abstract class ActiveObservation extends TagArgs implements ObservationContext {
     /** Bits 2-3: which {@link HandlerSet} started it: 0 none, then sampled, unsampled, non-span. */
     private static final int SET_SHIFT = 2;
     private static final int SET_MASK = 3 << SET_SHIFT;
+    /** Its context is current on the starting thread (from begin until closeScope or abandonScope). */
+    private static final int SCOPE_OPEN = 16;
 
     Recorder recorder;
-    /** The context this observation made current; null when it is not current on its starting thread. */
+    /**
+     * This observation's context: the one current before it with its span (and, when failures are tracked, itself
+     * as owner). Built at start, kept after close: its span is the observation's span context. Null when nothing
+     * follows an observation without a span.
+     */
     private Context attached;
-    /** What restores the previous context: on the default storage, the previous context itself. */
+    /**
+     * The context current before it (whose span is the parent); once made current with a storage other than the
+     * default one, an {@link EnteredScope} that also holds the scope to close. The default storage's token is the
+     * previous context itself, so this costs no object on the common path.
+     */
     private Object token;
-    /** Its own span context, or for an observation without a span the one it runs in; null before start. */
-    private SpanContext span;
-    private SpanContext parent;
     /** The single handler's state, or an {@code Object[]} of them when there are several. */
     private Object state;
     /** The failure, or null. */
@@ -36,6 +43,17 @@ abstract class ActiveObservation extends TagArgs implements ObservationContext {
     /** Nesting, for errorAlreadySeen; null unless some handler sees failures of every kind. */
     FailureLink link;
     private byte flags;
+
+    /** The scope of a storage other than the default one, and the context it replaced. */
+    private static final class EnteredScope {
+        final Object scope;
+        final Context previous;
+
+        EnteredScope(Object scope, Context previous) {
+            this.scope = scope;
+            this.previous = previous;
+        }
+    }
 
     /**
      * Starts: assigns ids, calls onStart, and when {@code makeCurrent} makes it current with onScopeOpened.
@@ -49,24 +67,25 @@ abstract class ActiveObservation extends TagArgs implements ObservationContext {
             return null; // a @Timed-only call with no handler that wants it: no context read at all
         }
         Context current = Context.current();
-        SpanContext p = current.span();
-        parent = p;
+        token = current;
         if (r.tracksFailures) {
             link = new FailureLink(current.get(FailureLink.OWNER));
         }
         HandlerSet hs;
         int set;
+        Context next;
         if (isSpan) {
-            SpanContext child = r.sampler.child(p);
-            span = child;
+            SpanContext child = r.sampler.child(current.span());
+            next = current.withSpan(child);
             boolean sampled = child.isSampled();
             hs = sampled ? r.sampledSpans : r.unsampledSpans;
             set = sampled ? 1 : 2;
         } else {
-            span = p;
+            next = current;
             hs = r.nonSpans;
             set = 3;
         }
+        attached = link == null ? next : next.with(FailureLink.OWNER, this);
         if (!hs.isEmpty()) {
             flags = (byte) ((flags & ~SET_MASK) | (set << SET_SHIFT));
             if (hs.started.length > 0) {
@@ -74,12 +93,12 @@ abstract class ActiveObservation extends TagArgs implements ObservationContext {
             }
         }
         if (makeCurrent && (isSpan || link != null)) {
-            Context next = isSpan ? current.withSpan(span) : current;
-            if (link != null) {
-                next = next.with(FailureLink.OWNER, this);
+            Context a = attached;
+            Object t = ContextAccess.enter(a);
+            if (t != current) {
+                token = t instanceof Context ? t : new EnteredScope(t, current);
             }
-            token = ContextAccess.enter(next);
-            attached = next;
+            flags |= SCOPE_OPEN;
             if (hs.started.length > 0) {
                 Observations.openScopes(hs, this, state);
             }
@@ -119,37 +138,38 @@ abstract class ActiveObservation extends TagArgs implements ObservationContext {
 
     /** @return the context this observation made current at start, while its scope is open; else null */
     final Context attachedContext() {
-        return attached;
+        return (flags & SCOPE_OPEN) != 0 ? attached : null;
     }
 
     /** Restores the previous context on the starting thread, after the handlers closed their scopes; idempotent. */
     final void closeScope() {
-        Context a = attached;
-        if (a == null) {
+        if ((flags & SCOPE_OPEN) == 0) {
             return;
         }
-        attached = null;
-        Object t = token;
-        token = null;
+        flags &= ~SCOPE_OPEN;
         try {
             closeHandlerScopes();
         } finally {
-            ContextAccess.exit(a, t);
+            Object t = token;
+            ContextAccess.exit(attached, t instanceof EnteredScope ? ((EnteredScope) t).scope : t);
         }
     }
 
     /**
      * Called on another thread than the starting one, which cannot be touched from here: the starting thread's
-     * storage restores {@code before} when the scope enclosing this one there ends.
+     * storage restores the previous context when the scope enclosing this one there ends.
      */
-    final void abandonScope(Context before) {
-        Context a = attached;
-        if (a == null) {
+    final void abandonScope() {
+        if ((flags & SCOPE_OPEN) == 0) {
             return;
         }
-        attached = null;
-        token = null;
-        ContextAccess.abandon(a, before);
+        flags &= ~SCOPE_OPEN;
+        ContextAccess.abandon(attached, previous());
+    }
+
+    private Context previous() {
+        Object t = token;
+        return t instanceof Context ? (Context) t : t instanceof EnteredScope ? ((EnteredScope) t).previous : null;
     }
 
     /** Its work is pending on a stage: an enclosing observation stopping meanwhile asks the stage. */
@@ -202,24 +222,24 @@ abstract class ActiveObservation extends TagArgs implements ObservationContext {
 
     @Override
     public final void replaceSpanContext(SpanContext tracerIds) {
-        if ((flags & IDS_REPLACEABLE) == 0 || tracerIds == null || !tracerIds.isValid()) {
+        if ((flags & IDS_REPLACEABLE) == 0 || tracerIds == null || !tracerIds.isValid() || !isSpan()) {
             ApiWarnings.warn("handler-misuse", "replaceSpanContext is for a TRACING handler during onStart, with valid"
                     + " ids; ignored for observation '" + name() + "'");
             return;
         }
-        span = tracerIds;
+        attached = attached.withSpan(tracerIds); // not current yet: onStart runs before the scope opens
     }
 
     @Override
     public final SpanContext parent() {
-        SpanContext p = parent;
-        return p == null ? SpanContext.invalid() : p;
+        Context p = previous();
+        return p == null ? SpanContext.invalid() : p.span();
     }
 
     @Override
     public final SpanContext spanContext() {
-        SpanContext s = span;
-        return s == null ? SpanContext.invalid() : s;
+        Context a = attached;
+        return a == null ? SpanContext.invalid() : a.span();
     }
 
     @Override

@@ -51,7 +51,6 @@ public final class ManualObservation extends ActiveObservation implements Observ
     private long startNanos;
     /** The thread of {@link #start()}, where the observation is current; null when detached. */
     private Thread owner;
-    private Context before;
     private boolean started;
     @SuppressWarnings("unused") // through CLOSED
     private volatile int closed;
@@ -207,10 +206,9 @@ public final class ManualObservation extends ActiveObservation implements Observ
         startTags = count();
         startAttributes = startTags + entryCount;
         try {
-            Context b = begin(current);
+            begin(current);
             if (current) {
                 owner = Thread.currentThread();
-                before = b;
             }
         } catch (Throwable e) {
             ApiWarnings.warn("instrumentation", "observation '" + name + "' failed to start: " + e);
@@ -275,12 +273,11 @@ public final class ManualObservation extends ActiveObservation implements Observ
             if (here) {
                 closeScope();
             } else {
-                abandonScope(before);
+                abandonScope();
             }
         } catch (Throwable e) {
             ApiWarnings.warn("instrumentation", "observation '" + name + "' failed to restore the context: " + e);
         } finally {
-            before = null;
             try {
                 stop(null);
             } catch (Throwable e) {
