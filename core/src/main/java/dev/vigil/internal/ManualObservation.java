@@ -9,21 +9,17 @@ import dev.vigil.context.Scope;
 import dev.vigil.spi.MeterType;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.time.Instant;
-import java.util.Arrays;
 
 /**
  * An observation started from {@code vigil.observation(name)} (or around a KPI's timed work): the builder and, once
  * started, the observation and its handlers' context, so a typical use allocates one object plus the span's own.
  *
- * <p>Handlers see the tags given before start, then every attribute and every tag set later, in order (see
- * {@link dev.vigil.spi.ObservationContext}). {@link #close()} is the only method safe to race with others.
+ * <p>Handlers see what {@link RecordedObservation} records. {@link #close()} is the only method safe to race with
+ * others.
  *
  * <p>Internal: not part of Vigil's API.
  */
-public final class ManualObservation extends ActiveObservation implements ObservationBuilder, Observation {
-    /** Bounds what one observation can hold, whatever a loop in the host does. */
-    private static final int MAX_ENTRIES = 128;
+public final class ManualObservation extends RecordedObservation implements ObservationBuilder, Observation {
     private static final VarHandle CLOSED;
 
     static {
@@ -39,15 +35,6 @@ public final class ManualObservation extends ActiveObservation implements Observ
     private SpanKind kind = SpanKind.INTERNAL;
     private String timerName;
     private String explicitErrorType;
-    /** Alternating keys and values: attributes, and tags set after start. */
-    private Object[] entries;
-    private int entryCount;
-    /** How many tags (metric tags) handlers see first; fixed at start. */
-    private int startTags;
-    private int startAttributes;
-    private String[] eventNames;
-    private long[] eventTimes;
-    private int eventCount;
     private long startNanos;
     /** The thread of {@link #start()}, where the observation is current; null when detached. */
     private Thread owner;
@@ -105,7 +92,7 @@ public final class ManualObservation extends ActiveObservation implements Observ
             ApiWarnings.warn("invalid-observation", "observation '" + name + "' ignores a tag with a null key or value");
         } else if (!started) {
             putTag(key, value);
-        } else if (closed == 0 && add(key, value)) {
+        } else if (closed == 0 && addEntry(key, value)) {
             putTag(key, value); // the timer is looked up at close, with the final tags
         }
         return this;
@@ -140,26 +127,9 @@ public final class ManualObservation extends ActiveObservation implements Observ
         if (key == null) {
             ApiWarnings.warn("invalid-observation", "observation '" + name + "' ignores an attribute with a null key");
         } else if (closed == 0) {
-            add(key, value);
+            addEntry(key, value);
         }
         return this;
-    }
-
-    private boolean add(String key, Object value) {
-        if (entryCount >= MAX_ENTRIES) {
-            ApiWarnings.warn("invalid-observation", "observation '" + name + "' holds at most " + MAX_ENTRIES
-                    + " attributes; '" + key + "' is ignored");
-            return false;
-        }
-        if (entries == null) {
-            entries = new Object[8];
-        } else if (2 * entryCount + 2 > entries.length) {
-            entries = Arrays.copyOf(entries, entries.length * 2);
-        }
-        entries[2 * entryCount] = key;
-        entries[2 * entryCount + 1] = value;
-        entryCount++;
-        return true;
     }
 
     @Override
@@ -169,20 +139,8 @@ public final class ManualObservation extends ActiveObservation implements Observ
         } else if (!started || closed != 0) {
             ApiWarnings.warn("invalid-observation", "observation '" + name + "' ignores event '" + eventName
                     + "' outside start and close");
-        } else if (eventCount >= MAX_ENTRIES) {
-            ApiWarnings.warn("invalid-observation", "observation '" + name + "' holds at most " + MAX_ENTRIES + " events");
         } else {
-            Instant now = Instant.now();
-            if (eventNames == null) {
-                eventNames = new String[4];
-                eventTimes = new long[4];
-            } else if (eventCount == eventNames.length) {
-                eventNames = Arrays.copyOf(eventNames, eventCount * 2);
-                eventTimes = Arrays.copyOf(eventTimes, eventCount * 2);
-            }
-            eventNames[eventCount] = eventName;
-            eventTimes[eventCount] = now.getEpochSecond() * 1_000_000_000L + now.getNano();
-            eventCount++;
+            addEvent(eventName);
         }
         return this;
     }
@@ -203,8 +161,7 @@ public final class ManualObservation extends ActiveObservation implements Observ
             return this;
         }
         started = true;
-        startTags = count();
-        startAttributes = startTags + entryCount;
+        freezeStart();
         try {
             begin(current);
             if (current) {
@@ -336,77 +293,5 @@ public final class ManualObservation extends ActiveObservation implements Observ
     public String errorType() {
         String t = explicitErrorType;
         return t != null ? t : super.errorType();
-    }
-
-    @Override
-    public int attributeCount() {
-        return startTags + entryCount;
-    }
-
-    @Override
-    public int startAttributeCount() {
-        return startAttributes;
-    }
-
-    @Override
-    public String attributeKey(int i) {
-        return i < startTags ? key(i) : (String) entries[2 * (i - startTags)];
-    }
-
-    @Override
-    public Object attributeValue(int i) {
-        return i < startTags ? value(i) : entries[2 * (i - startTags) + 1];
-    }
-
-    @Override
-    public int eventCount() {
-        return eventCount;
-    }
-
-    @Override
-    public String eventName(int i) {
-        if (i >= eventCount) {
-            throw new IndexOutOfBoundsException(i);
-        }
-        return eventNames[i];
-    }
-
-    @Override
-    public long eventEpochNanos(int i) {
-        if (i >= eventCount) {
-            throw new IndexOutOfBoundsException(i);
-        }
-        return eventTimes[i];
-    }
-
-    /** A scope from {@link #makeCurrent()}: the handlers close theirs first, then the context is restored. */
-    private static final class HandlerScope implements Scope {
-        private final ManualObservation observation;
-        private final Scope scope;
-        private final Thread thread = Thread.currentThread();
-        private boolean closed;
-
-        HandlerScope(ManualObservation observation, Scope scope) {
-            this.observation = observation;
-            this.scope = scope;
-        }
-
-        @Override
-        public void close() {
-            if (Thread.currentThread() != thread) {
-                ApiWarnings.warn("scope-order", "Scope of observation '" + observation.name + "' closed on thread "
-                        + Thread.currentThread().getName() + " but opened on " + thread.getName() + "; ignored");
-                return;
-            }
-            if (closed) {
-                return;
-            }
-            closed = true;
-            try {
-                observation.closeHandlerScopes();
-            } finally {
-                scope.close();
-            }
-        }
     }
 }
