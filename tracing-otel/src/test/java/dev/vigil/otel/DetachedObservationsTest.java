@@ -126,6 +126,39 @@ class DetachedObservationsTest {
         assertThat(exporter.bySpanId).hasSize(COUNT * 2 + COUNT / 2);
     }
 
+    @Test
+    void anObservationStartedHereAndClosedElsewhereLeavesNoFrameOnceItsEnclosingScopeEnds() throws Exception {
+        Collecting exporter = new Collecting();
+        dev.vigil.context.Context.current();
+        Vigil.resetGlobalForTest();
+        Vigil vigil = Vigil.builder().discoverBackends(false)
+                .backend(OtelTracing.builder().useGlobal(false).spanExporter(exporter).build()).install();
+        ExecutorService starter = Executors.newSingleThreadExecutor();
+        ExecutorService closer = Executors.newSingleThreadExecutor();
+        try {
+            Runnable task = vigil.context().wrap(() -> {
+                Observation o = vigil.observation("closed elsewhere").start();
+                try {
+                    closer.submit(o::close).get(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            for (int i = 0; i < 100; i++) {
+                starter.submit(task).get(10, TimeUnit.SECONDS);
+                // The next observation on that thread is not its child: the ended frame goes.
+                starter.submit(() -> vigil.observation("next").start().close()).get(10, TimeUnit.SECONDS);
+                assertThat(starter.submit(DetachedObservationsTest::leaksOnThisThread).get(10, TimeUnit.SECONDS)).isEmpty();
+            }
+        } finally {
+            starter.shutdownNow();
+            closer.shutdownNow();
+            vigil.close();
+            Vigil.resetGlobalForTest();
+        }
+        assertThat(exporter.bySpanId.values()).filteredOn(s -> s.getName().equals("closed elsewhere")).hasSize(100);
+    }
+
     private static List<String> leaksOnThisThread() {
         List<String> leaks = new ArrayList<>();
         if (Context.current() != Context.root()) {
