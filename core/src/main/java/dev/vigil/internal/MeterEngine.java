@@ -154,7 +154,8 @@ public final class MeterEngine {
                     + " and cannot also be used as a " + type + "; the recording is ignored");
             return NoopHandles.of(type);
         }
-        MeterSpec spec = MeterSpec.of(type, name, unit, description, kv, buckets);
+        MeterSpec spec = MeterSpec.of(type, name, MeterDefaults.unit(name, unit),
+                MeterDefaults.description(type, name, description), kv, MeterDefaults.buckets(name, buckets));
         Object existing = canonical.get(spec);
         if (existing != null) {
             return existing;
@@ -166,7 +167,7 @@ public final class MeterEngine {
             for (int i = 1; i < folded.length; i += 2) {
                 folded[i] = OVERFLOW_VALUE;
             }
-            spec = MeterSpec.of(type, name, unit, description, folded, buckets);
+            spec = MeterSpec.of(type, name, spec.unit(), spec.description(), folded, spec.buckets());
             existing = canonical.get(spec);
             if (existing != null) {
                 return existing;
@@ -245,7 +246,8 @@ public final class MeterEngine {
                     + " and cannot also be used as a GAUGE; the gauge is ignored");
             return;
         }
-        MeterSpec spec = MeterSpec.of(MeterType.GAUGE, name, unit, description, kv, null);
+        MeterSpec spec = MeterSpec.of(MeterType.GAUGE, name, MeterDefaults.unit(name, unit),
+                MeterDefaults.description(MeterType.GAUGE, name, description), kv, null);
         ToDoubleFunction<T> safe = new SafeGaugeFunction<>(name, fn);
         for (MetricsBackend b : backends) {
             try {
