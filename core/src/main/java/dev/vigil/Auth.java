@@ -1,0 +1,89 @@
+package dev.vigil;
+
+import dev.vigil.conventions.AuthConventions;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Authentication attempts: {@code auth.attempts} by {@code auth.method} and {@code auth.result}
+ * ({@code success|failure}), and {@code auth.failures} by {@code auth.method} and {@code auth.failure.reason}.
+ * Returned by {@link Vigil#auth()}.
+ *
+ * <pre>{@code
+ * vigil.auth().attempt("password").success();
+ * vigil.auth().attempt("password").failure("bad_password");   // a low-cardinality reason
+ * }</pre>
+ *
+ * <p>There is deliberately no way to pass a user: identifiers never become labels.
+ */
+public final class Auth {
+    /** Beyond this many methods, attempts are looked up per call (the meter engine still bounds the series). */
+    private static final int MAX_CACHED_METHODS = 64;
+
+    private final Vigil vigil;
+    private final Map<String, AuthAttempt> attempts = new ConcurrentHashMap<>();
+
+    Auth(Vigil vigil) {
+        this.vigil = vigil;
+    }
+
+    /**
+     * @param method how the user authenticates, a fixed word such as {@code password}, {@code oauth2},
+     *     {@code api_key}
+     * @return the attempt, to be marked {@link AuthAttempt#success()} or {@link AuthAttempt#failure(String)}
+     */
+    public AuthAttempt attempt(String method) {
+        String m = method == null || method.isBlank() ? "unknown" : method;
+        AuthAttempt a = attempts.get(m);
+        if (a == null) {
+            a = new AuthAttempt(vigil, m);
+            if (attempts.size() < MAX_CACHED_METHODS) {
+                AuthAttempt raced = attempts.putIfAbsent(m, a);
+                a = raced == null ? a : raced;
+            }
+        }
+        return a;
+    }
+
+    /** One authentication method's outcomes. Immutable; the same instance may be reused for many attempts. */
+    public static final class AuthAttempt {
+        private final Vigil vigil;
+        private final String method;
+        private final KpiCounter successes;
+        private final KpiCounter failures;
+
+        AuthAttempt(Vigil vigil, String method) {
+            this.vigil = vigil;
+            this.method = method;
+            this.successes = vigil.kpi(AuthConventions.ATTEMPTS.name()).tag("auth.method", method)
+                    .tag("auth.result", "success").counter();
+            this.failures = vigil.kpi(AuthConventions.ATTEMPTS.name()).tag("auth.method", method)
+                    .tag("auth.result", "failure").counter();
+        }
+
+        /** Counts a successful attempt. */
+        public void success() {
+            successes.increment();
+            AuditSeam.attempt(vigil, method, "success", null);
+        }
+
+        /**
+         * Counts a failed attempt.
+         *
+         * @param reason why it failed, a fixed word such as {@code bad_password}, {@code locked},
+         *     {@code expired_token}; never a user name or a message
+         */
+        public void failure(String reason) {
+            String r = reason == null || reason.isBlank() ? "unknown" : reason;
+            failures.increment();
+            vigil.kpi(AuthConventions.FAILURES.name()).tag("auth.method", method).tag("auth.failure.reason", r)
+                    .increment();
+            AuditSeam.attempt(vigil, method, "failure", r);
+        }
+
+        @Override
+        public String toString() {
+            return "AuthAttempt{" + method + '}';
+        }
+    }
+}
