@@ -40,6 +40,7 @@ public final class VigilBuilder {
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final List<VigilBackend> explicit = new ArrayList<>();
     private boolean discover = true;
+    private Redaction redaction;
 
     VigilBuilder() {
     }
@@ -140,6 +141,21 @@ public final class VigilBuilder {
     }
 
     /**
+     * Sets what may leave the process: core and every adapter mask with this policy where data leaves (span
+     * attributes, exception events, {@code /health} details, log lines, error reports). Default
+     * {@link Redaction#defaults()}; {@code vigil.redaction.keys} and {@code vigil.redaction.patterns} add to it.
+     *
+     * <pre>{@code Vigil.builder().redaction(Redaction.defaults().maskKeys("ssn", "iban")).install();}</pre>
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public VigilBuilder redaction(Redaction policy) {
+        this.redaction = Objects.requireNonNull(policy, "redaction");
+        return this;
+    }
+
+    /**
      * @param enabled whether to discover backends with {@link ServiceLoader} (default true)
      * @return this builder
      */
@@ -183,7 +199,8 @@ public final class VigilBuilder {
         VigilConfig config = VigilConfigs.of(properties);
         config.validate();
         TraceSampler sampler = TraceSampler.fromConfig(config);
-        List<VigilBackend> backends = resolveBackends(config);
+        Redaction policy = Redaction.configured(redaction, config);
+        List<VigilBackend> backends = resolveBackends(config, policy);
         List<MetricsBackend> metrics = new ArrayList<>();
         List<ObservationHandler> handlers = new ArrayList<>();
         for (VigilBackend b : backends) {
@@ -197,7 +214,10 @@ public final class VigilBuilder {
         }
         MeterEngine engine = metrics.isEmpty() ? null
                 : new MeterEngine(metrics.toArray(new MetricsBackend[0]), (int) config.getLong(VigilConfig.MAX_TAG_SETS, 2000, 1, 1_000_000));
-        BackendContext context = new Context(config, engine);
+        if (engine != null) {
+            engine.redaction(policy);
+        }
+        BackendContext context = new Context(config, engine, policy);
         List<VigilBackend> started = new ArrayList<>();
         ManagementServer server = null;
         try {
@@ -205,7 +225,7 @@ public final class VigilBuilder {
                 b.start(context);
                 started.add(b);
             }
-            HealthRegistry health = new HealthRegistry();
+            HealthRegistry health = new HealthRegistry(policy);
             int port = config.managementPort();
             if (port >= 0) {
                 server = ManagementServer.start(config.get(VigilConfig.MANAGEMENT_HOST, "0.0.0.0"), port, health,
@@ -215,7 +235,7 @@ public final class VigilBuilder {
             if (engine != null) {
                 engine.recorder(recorder);
             }
-            return new Vigil(config, engine, recorder, backends, server, health);
+            return new Vigil(config, engine, recorder, backends, server, health, policy);
         } catch (RuntimeException e) {
             for (VigilBackend b : started) {
                 try {
@@ -228,7 +248,7 @@ public final class VigilBuilder {
         }
     }
 
-    private List<VigilBackend> resolveBackends(VigilConfig config) {
+    private List<VigilBackend> resolveBackends(VigilConfig config, Redaction policy) {
         Map<String, VigilBackend> byName = new LinkedHashMap<>();
         if (discover) {
             try {
@@ -238,7 +258,7 @@ public final class VigilBuilder {
                         b = p.create(config);
                     } catch (RuntimeException | LinkageError e) {
                         throw new IllegalStateException("Vigil backend provider " + p.getClass().getName()
-                                + " failed to start: " + e.getMessage(), e);
+                                + " failed to start: " + policy.redact(e.getMessage()), e);
                     }
                     if (b != null) {
                         byName.put(b.name(), b);
@@ -281,10 +301,17 @@ public final class VigilBuilder {
     private static final class Context implements BackendContext {
         private final VigilConfig config;
         private final MeterEngine engine;
+        private final Redaction redaction;
 
-        Context(VigilConfig config, MeterEngine engine) {
+        Context(VigilConfig config, MeterEngine engine, Redaction redaction) {
             this.config = config;
             this.engine = engine;
+            this.redaction = redaction;
+        }
+
+        @Override
+        public Redaction redaction() {
+            return redaction;
         }
 
         @Override
