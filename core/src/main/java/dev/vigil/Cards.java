@@ -10,7 +10,53 @@ package dev.vigil;
  * not a card, and epoch timestamps start with 1.
  */
 final class Cards {
+    /**
+     * One character in this many is read by {@link #find}: a card covers at least 13 characters, each a digit or a
+     * separator between digits, so every card holds a sampled character.
+     */
+    private static final int STRIDE = 13;
+
     private Cards() {
+    }
+
+    /**
+     * The first card that starts at or after {@code from}, reading one character in {@link #STRIDE} and looking
+     * closer only around a digit (or a separator between digits): about 15 reads for a 200-character line.
+     *
+     * @return a {@link TextScanner#match} of the card, or -1
+     */
+    static long find(String s, int from, int n) {
+        for (int p = from + STRIDE - 1; p < n; p += STRIDE) {
+            char c = s.charAt(p);
+            if (!isDigit(c) && !((c == ' ' || c == '-') && isDigit(s.charAt(p - 1)) && p + 1 < n && isDigit(s.charAt(p + 1)))) {
+                continue;
+            }
+            // The run of digits and separators around p; a card in it starts at most 25 characters before p.
+            int start = p;
+            while (start > from && p - start < 32 && isDigitOrSeparator(s.charAt(start - 1))) {
+                start--;
+            }
+            int end = p + 1;
+            while (end < n && isDigitOrSeparator(s.charAt(end))) {
+                end++;
+            }
+            if (end - start >= 13) {
+                for (int k = start; k < end; ) {
+                    if (isDigit(s.charAt(k)) && (k == 0 || !isDigit(s.charAt(k - 1)))) {
+                        long r = detect(s, k, n);
+                        if (r >= 0) {
+                            return r;
+                        }
+                        k = Math.max(k + 1, (int) r);
+                    } else {
+                        k++;
+                    }
+                }
+            }
+            // Every card starting from end on still holds a sample: the next one is at most end + 12.
+            p = Math.max(p, end - 1);
+        }
+        return -1L;
     }
 
     /**
@@ -89,6 +135,10 @@ final class Cards {
             twice = !twice;
         }
         return sum % 10 == 0;
+    }
+
+    private static boolean isDigitOrSeparator(char c) {
+        return isDigit(c) || c == ' ' || c == '-';
     }
 
     private static boolean isDigit(char c) {

@@ -26,6 +26,10 @@ final class SensitiveKeys {
     private final boolean[] lineValued;
     /** For 'a'..'z' then '0'..'9': the indexes of the entries starting with it. */
     private final int[][] byFirst = new int[36][];
+    /** Per ASCII character: whether some entry starts with it, in either case; the one test most characters get. */
+    private final boolean[] starts = new boolean[128];
+    /** Per slot: the slots of the entries' second characters as bits, or all bits when an entry has one character. */
+    private final long[] seconds = new long[36];
 
     private SensitiveKeys(String[] entries, boolean[] lineValued) {
         this.entries = entries;
@@ -38,6 +42,12 @@ final class SensitiveKeys {
                 }
             }
             byFirst[slot] = found.stream().mapToInt(Integer::intValue).toArray();
+        }
+        for (String e : entries) {
+            char c = e.charAt(0);
+            starts[c] = true;
+            starts[Character.toUpperCase(c)] = true;
+            seconds[slot(c)] |= e.length() == 1 ? -1L : 1L << slot(e.charAt(1));
         }
     }
 
@@ -100,14 +110,25 @@ final class SensitiveKeys {
     /**
      * @return the index of the entry that {@code s[from, to)} matches, or -1; allocates nothing
      */
-    int match(CharSequence s, int from, int to) {
+    int match(String s, int from, int to) {
         if (entries.length == 0) {
             return -1;
         }
+        boolean[] first = starts;
         for (int p = from; p < to; p++) {
             char c = s.charAt(p);
+            // Most characters start no entry: test that before the word boundary, which reads more characters.
+            if (c >= 128 || !first[c] || (p > from && !boundary(s, p, to))) {
+                continue;
+            }
             int slot = slot(c);
-            if (slot < 0 || (p > from && !boundary(s, p, to))) {
+            int q = p + 1;
+            while (q < to && isSeparator(s.charAt(q))) {
+                q++;
+            }
+            // The second letter rules out nearly every word that merely starts like an entry (plan, total).
+            int second = q < to ? slot(s.charAt(q)) : -1;
+            if (second < 0 ? seconds[slot] != -1L : (seconds[slot] & (1L << second)) == 0) {
                 continue;
             }
             for (int e : byFirst[slot]) {
@@ -119,7 +140,7 @@ final class SensitiveKeys {
         return -1;
     }
 
-    private static boolean matchesAt(CharSequence s, int p, int to, String entry) {
+    private static boolean matchesAt(String s, int p, int to, String entry) {
         int i = p;
         for (int j = 0; j < entry.length(); i++) {
             if (i >= to) {
@@ -138,7 +159,7 @@ final class SensitiveKeys {
     }
 
     /** Whether a word starts at {@code i} (0 &lt; i &lt; to): see the class comment. */
-    private static boolean boundary(CharSequence s, int i, int to) {
+    private static boolean boundary(String s, int i, int to) {
         char prev = s.charAt(i - 1);
         char c = s.charAt(i);
         if (!isAsciiLetterOrDigit(prev) || !isAsciiLetterOrDigit(c)) {

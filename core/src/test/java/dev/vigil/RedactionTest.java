@@ -56,6 +56,68 @@ class RedactionTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"4111111111111111", "4111 1111 1111 1111", "4111-1111-1111-1111", "3782 822463 10005",
+            "4000 12345 67890 123", "6011000990139424123"})
+    void aCardIsFoundAtEveryOffsetDespiteTheSampledPass(String digits) {
+        String card = withLuhnDigit(digits);
+        for (int offset = 0; offset < 40; offset++) {
+            String text = "order ready ".repeat(4).substring(0, offset) + " " + card + " shipped, total 12 items";
+            assertThat(r.redact(text)).as("offset %d", offset).isEqualTo(text.replace(card, "****"));
+        }
+    }
+
+    @Test
+    void theSampledCardPassFindsExactlyWhatACheckAtEveryDigitFinds() {
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "0123456789012345678901234567890123456789 - x.,";
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder b = new StringBuilder();
+            int length = random.nextInt(70);
+            while (b.length() < length) {
+                if (random.nextInt(8) == 0) {
+                    b.append(withLuhnDigit("4111111111111111".substring(0, 13 + random.nextInt(4))));
+                } else {
+                    b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            }
+            String text = b.toString();
+            assertThat(r.redact(text)).as("%s", text).isEqualTo(everyDigit(text));
+        }
+    }
+
+    /** The reference: {@link Cards#detect} tried at every digit that starts a number, left to right. */
+    private static String everyDigit(String s) {
+        StringBuilder out = new StringBuilder();
+        int copied = 0;
+        int i = 0;
+        while (i < s.length()) {
+            if (Character.isDigit(s.charAt(i)) && (i == 0 || !Character.isDigit(s.charAt(i - 1)))) {
+                long r = Cards.detect(s, i, s.length());
+                if (r >= 0) {
+                    out.append(s, copied, (int) (r >>> 32)).append(Redaction.MASK);
+                    copied = (int) r;
+                    i = (int) r;
+                    continue;
+                }
+            }
+            i++;
+        }
+        return out.append(s, copied, s.length()).toString();
+    }
+
+    /** Replaces the last digit with the one that makes the number pass Luhn. */
+    private static String withLuhnDigit(String digits) {
+        String body = digits.substring(0, digits.length() - 1);
+        for (char d = '0'; d <= '9'; d++) {
+            String candidate = body + d;
+            if (Cards.luhn(candidate, 0, candidate.length())) {
+                return candidate;
+            }
+        }
+        throw new AssertionError(digits);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"4111 1111 1111 1112", "4111111111111112", "5555555555554445", "1234567812345670",
             "4111 1111 1111", "4111 11 1111 1111 1111", "41111111111111111111111", "4111.1111.1111.1111"})
     void numbersThatAreNotCardsStay(String number) {
