@@ -66,7 +66,7 @@ final class Cards {
     static long detect(String s, int i, int n) {
         if (i > 0) {
             char p = s.charAt(i - 1);
-            if (TextScanner.isAlphanumeric(p) || p == '.' || p == '_' || p == '+' || (p == '-' && i > 1 && isDigit(s.charAt(i - 2)))) {
+            if (SecretShapes.isAlphanumeric(p) || p == '.' || p == '_' || p == '+' || (p == '-' && i > 1 && isDigit(s.charAt(i - 2)))) {
                 return -1L;
             }
         }
@@ -109,7 +109,7 @@ final class Cards {
             return true;
         }
         char c = s.charAt(j);
-        if (TextScanner.isAlphanumeric(c) || c == '_') {
+        if (SecretShapes.isAlphanumeric(c) || c == '_') {
             return false;
         }
         return !((c == '.' || c == ',') && j + 1 < n && isDigit(s.charAt(j + 1)));

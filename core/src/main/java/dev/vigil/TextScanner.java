@@ -36,7 +36,7 @@ final class TextScanner {
         this.keys = keys;
         this.cards = builtins;
         for (char c = 0; c < 128; c++) {
-            classes[c] = (byte) ((isAlphanumeric(c) ? LETTER_OR_DIGIT : 0) | (isKeyChar(c) ? KEY_CHAR : 0));
+            classes[c] = (byte) ((SecretShapes.isAlphanumeric(c) ? LETTER_OR_DIGIT : 0) | (isKeyChar(c) ? KEY_CHAR : 0));
         }
         if (builtins) {
             classes['e'] |= WORD_START | JWT;
@@ -113,16 +113,16 @@ final class TextScanner {
     private long check(int kind, String s, int i, int n, int copied) {
         switch (kind) {
             case JWT:
-                return i + 14 < n && s.charAt(i + 1) == 'y' && s.charAt(i + 2) == 'J' ? jwt(s, i, n) : NONE;
+                return i + 14 <= n && s.charAt(i + 1) == 'y' && s.charAt(i + 2) == 'J' ? SecretShapes.jwt(s, i, n) : NONE;
             case SCHEME:
                 char second = s.charAt(Math.min(i + 1, n - 1));
-                return i + 6 < n && (second == 'e' || second == 'E' || second == 'a' || second == 'A') ? scheme(s, i, n) : NONE;
+                return i + 6 < n && (second == 'e' || second == 'E' || second == 'a' || second == 'A') ? SecretShapes.scheme(s, i, n) : NONE;
             case AWS:
-                return i + 20 <= n && s.charAt(i + 3) == 'A' ? aws(s, i, n) : NONE;
+                return i + 20 <= n && s.charAt(i + 3) == 'A' ? SecretShapes.aws(s, i, n) : NONE;
             case KEY_VALUE:
                 return keyValue(s, i, n, copied);
             default:
-                return email(s, i, n, copied);
+                return SecretShapes.email(s, i, n, copied);
         }
     }
 
@@ -135,106 +135,12 @@ final class TextScanner {
         return Long.MIN_VALUE | index;
     }
 
-    /** {@code header.payload.signature}, each base64url, the header starting {@code eyJ} ({@code {"} encoded). */
-    private static long jwt(String s, int i, int n) {
-        if (i + 2 >= n || s.charAt(i + 1) != 'y' || s.charAt(i + 2) != 'J' || (i > 0 && isBase64Url(s.charAt(i - 1)))) {
-            return NONE;
-        }
-        int header = base64UrlEnd(s, i, n);
-        if (header - i < 10 || header + 1 >= n || s.charAt(header) != '.') {
-            return NONE;
-        }
-        int payload = base64UrlEnd(s, header + 1, n);
-        if (payload - header - 1 < 2 || payload >= n || s.charAt(payload) != '.') {
-            return NONE;
-        }
-        int end = base64UrlEnd(s, payload + 1, n);
-        while (end + 1 < n && s.charAt(end) == '.' && isBase64Url(s.charAt(end + 1))) {
-            end = base64UrlEnd(s, end + 1, n); // the five parts of an encrypted token
-        }
-        return match(i, end);
-    }
-
-    /** {@code Bearer <token>} and {@code Basic <base64>}: the scheme stays, the credential goes. */
-    private static long scheme(String s, int i, int n) {
-        if (i > 0 && isAlphanumeric(s.charAt(i - 1))) {
-            return NONE;
-        }
-        int word;
-        if (s.regionMatches(true, i, "bearer", 0, 6)) {
-            word = i + 6;
-        } else if (s.regionMatches(true, i, "basic", 0, 5)) {
-            word = i + 5;
-        } else {
-            return NONE;
-        }
-        int from = word;
-        while (from < n && from - word < 4 && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
-            from++;
-        }
-        if (from == word) {
-            return NONE;
-        }
-        int to = credentialEnd(s, from, n);
-        // A miss resumes at the next character: "Bearer token=abc" must still reach the key-value check.
-        return looksLikeCredential(s, from, to) ? match(from, to) : NONE;
-    }
-
-    static int credentialEnd(String s, int from, int n) {
-        int to = from;
-        while (to < n && isTokenChar(s.charAt(to))) {
-            to++;
-        }
-        while (to < n && s.charAt(to) == '=') {
-            to++;
-        }
-        return to;
-    }
-
-    /**
-     * Tells a credential from prose ("Basic Authentication failed"): at least 8 characters with a digit, one of
-     * {@code + / = ~}, or an upper-case letter after the first character. Real tokens and base64 nearly always do.
-     */
-    private static boolean looksLikeCredential(String s, int from, int to) {
-        if (to - from < 8) {
-            return false;
-        }
-        for (int k = from; k < to; k++) {
-            char c = s.charAt(k);
-            if ((c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=' || c == '~' || (k > from && c >= 'A' && c <= 'Z')) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** AWS access key ids: {@code AKIA} (long-term), {@code ASIA} (temporary), {@code ABIA}, {@code ACCA}, then 16 of [A-Z0-9]. */
-    private static long aws(String s, int i, int n) {
-        if (i + 20 > n || (i > 0 && isAlphanumeric(s.charAt(i - 1)))) {
-            return NONE;
-        }
-        char a = s.charAt(i + 1);
-        char b = s.charAt(i + 2);
-        char c = s.charAt(i + 3);
-        boolean prefix = (b == 'I' && c == 'A' && (a == 'K' || a == 'S' || a == 'B')) || (a == 'C' && b == 'C' && c == 'A');
-        if (!prefix) {
-            return NONE;
-        }
-        for (int k = i + 4; k < i + 20; k++) {
-            char d = s.charAt(k);
-            if (!((d >= 'A' && d <= 'Z') || (d >= '0' && d <= '9'))) {
-                return NONE;
-            }
-        }
-        return i + 20 < n && isAlphanumeric(s.charAt(i + 20)) ? NONE : match(i, i + 20);
-    }
-
     /**
      * {@code key=value}, {@code key: value}, {@code "key": "value"} whose key is sensitive: found at the {@code =} or
      * {@code :}, the key read backwards from there.
      */
     private long keyValue(String s, int i, int n, int copied) {
-        if (s.charAt(i) == ':' && i > 0 && i + 1 < n && isDigit(s.charAt(i - 1)) && isDigit(s.charAt(i + 1))) {
+        if (s.charAt(i) == ':' && i > 0 && i + 1 < n && SecretShapes.isDigit(s.charAt(i - 1)) && SecretShapes.isDigit(s.charAt(i + 1))) {
             return NONE; // a time of day, 10:15:30, not "key: value"
         }
         int k = i;
@@ -289,7 +195,7 @@ final class TextScanner {
             int word = to - from;
             if ((word == 6 || word == 5) && to + 1 < n && s.charAt(to) == ' '
                     && (s.regionMatches(true, from, "bearer", 0, 6) || s.regionMatches(true, from, "basic", 0, 5))) {
-                to = credentialEnd(s, to + 1, n); // token=Bearer abc: the credential is the second word
+                to = SecretShapes.credentialEnd(s, to + 1, n); // token=Bearer abc: the credential is the second word
             }
         }
         if (to <= from || (to - from == Redaction.MASK.length() && s.startsWith(Redaction.MASK, from))) {
@@ -298,79 +204,8 @@ final class TextScanner {
         return match(from, to);
     }
 
-    /** {@code local@domain.tld}: the local part read backwards from the {@code @}, the top-level domain all letters. */
-    private long email(String s, int i, int n, int copied) {
-        int from = i;
-        int limit = Math.max(copied, i - 64);
-        while (from > limit && isEmailLocal(s.charAt(from - 1))) {
-            from--;
-        }
-        while (from < i && s.charAt(from) == '.') {
-            from++;
-        }
-        if (from == i) {
-            return NONE;
-        }
-        int j = i + 1;
-        int labels = 0;
-        int lastLabel = j;
-        int end = j;
-        while (j < n && isAlphanumeric(s.charAt(j)) && j - i < 255) {
-            lastLabel = j;
-            while (j < n && (isAlphanumeric(s.charAt(j)) || s.charAt(j) == '-')) {
-                j++;
-            }
-            labels++;
-            end = j;
-            if (j + 1 < n && s.charAt(j) == '.' && isAlphanumeric(s.charAt(j + 1))) {
-                j++;
-            } else {
-                break;
-            }
-        }
-        if (labels < 2 || end - lastLabel < 2) {
-            return NONE;
-        }
-        for (int k = lastLabel; k < end; k++) {
-            char c = s.charAt(k);
-            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
-                return NONE;
-            }
-        }
-        return match(from, end);
-    }
-
-    private static int base64UrlEnd(String s, int from, int n) {
-        int j = from;
-        while (j < n && isBase64Url(s.charAt(j))) {
-            j++;
-        }
-        return j;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    static boolean isAlphanumeric(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    }
-
-    private static boolean isBase64Url(char c) {
-        return isAlphanumeric(c) || c == '-' || c == '_';
-    }
-
-    /** RFC 6750's b64token, which also covers base64. */
-    private static boolean isTokenChar(char c) {
-        return isAlphanumeric(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
-    }
-
     private static boolean isKeyChar(char c) {
-        return isAlphanumeric(c) || c == '-' || c == '_' || c == '.';
-    }
-
-    private static boolean isEmailLocal(char c) {
-        return isAlphanumeric(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+        return SecretShapes.isAlphanumeric(c) || c == '-' || c == '_' || c == '.';
     }
 
     private static boolean isLineEnd(char c) {
