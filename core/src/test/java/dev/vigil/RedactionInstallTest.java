@@ -20,6 +20,12 @@ import org.junit.jupiter.api.Test;
 class RedactionInstallTest {
     private Vigil vigil;
 
+    /** A builder that the machine's VIGIL_REDACTION_* variables cannot sway: a blank explicit value wins over them. */
+    private static VigilBuilder builder() {
+        return Vigil.builder().discoverBackends(false).property(VigilConfig.REDACTION_KEYS, "")
+                .property(VigilConfig.REDACTION_PATTERNS, "").property(VigilConfig.REDACTION_ALLOW_EMAILS, "");
+    }
+
     @AfterEach
     void close() {
         if (vigil != null) {
@@ -46,7 +52,7 @@ class RedactionInstallTest {
             }
         };
         Redaction policy = Redaction.defaults().maskKeys("ssn", "iban").maskPattern("acct-[0-9]{6,}").allowEmails(false);
-        vigil = Vigil.builder().discoverBackends(false).redaction(policy).backend(probe).build();
+        vigil = builder().redaction(policy).backend(probe).build();
         assertThat(vigil.redaction()).isEqualTo(policy);
         assertThat(seen.get()).isSameAs(vigil.redaction());
         assertThat(Vigil.noop().redaction()).isSameAs(Redaction.defaults());
@@ -54,7 +60,7 @@ class RedactionInstallTest {
 
     @Test
     void configurationKeysAddKeysAndPatterns() {
-        vigil = Vigil.builder().discoverBackends(false)
+        vigil = builder()
                 .property(VigilConfig.REDACTION_KEYS, "ssn, x-tenant-secret-id")
                 .property(VigilConfig.REDACTION_PATTERNS, " acct-[0-9]{6,}   ord-[0-9]{3}\\s[A-Z]+ ")
                 .property(VigilConfig.REDACTION_ALLOW_EMAILS, "true")
@@ -64,7 +70,7 @@ class RedactionInstallTest {
                 .isEqualTo("ssn=**** **** **** bob@example.com password=****");
         assertThat(r.patterns()).containsExactly("acct-[0-9]{6,}", "ord-[0-9]{3}\\s[A-Z]+");
 
-        Vigil explicit = Vigil.builder().discoverBackends(false).redaction(Redaction.defaults())
+        Vigil explicit = builder().redaction(Redaction.defaults())
                 .property(VigilConfig.REDACTION_ALLOW_EMAILS, "true").property(VigilConfig.REDACTION_KEYS, "ssn").build();
         try {
             assertThat(explicit.redaction().redact("bob@example.com ssn=1")).isEqualTo("**** ssn=****");
@@ -75,10 +81,10 @@ class RedactionInstallTest {
 
     @Test
     void badRedactionSettingsFailTheBuildNamingTheKey() {
-        assertThatThrownBy(() -> Vigil.builder().discoverBackends(false)
+        assertThatThrownBy(() -> builder()
                 .property(VigilConfig.REDACTION_PATTERNS, "acct-(").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'vigil.redaction.patterns'");
-        assertThatThrownBy(() -> Vigil.builder().discoverBackends(false)
+        assertThatThrownBy(() -> builder()
                 .property(VigilConfig.REDACTION_KEYS, "ssn,a b").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'vigil.redaction.keys'");
     }
@@ -94,6 +100,9 @@ class RedactionInstallTest {
                 .hasMessageNotContaining("AKIA").hasNoCause();
         assertThatThrownBy(() -> config.getBoolean("feature.enabled", false))
                 .hasMessageContaining("'feature.enabled'").hasMessageContaining("Bearer ****").hasMessageNotContaining("abcdef");
+        assertThatThrownBy(() -> builder().property("otel.traces.sampler", "traceidratio")
+                .property("otel.traces.sampler.arg", "Bearer abcdef123456").build())
+                .hasMessageContaining("otel.traces.sampler.arg").hasMessageNotContaining("abcdef").hasNoCause();
         // Ordinary values are still shown, so the mistake is visible.
         VigilConfig plain = new VigilConfig(Map.of("vigil.shutdown.timeout-ms", "ten"), k -> null, k -> null);
         assertThatThrownBy(() -> plain.getLong("vigil.shutdown.timeout-ms", 0, 0, 10)).hasMessageContaining("'ten'");
@@ -102,7 +111,7 @@ class RedactionInstallTest {
     @Test
     void sensitiveTagKeysAreDroppedWithAWarningAndTheRestRecorded() {
         InMemoryMetrics metrics = new InMemoryMetrics();
-        vigil = Vigil.builder().discoverBackends(false).metrics(metrics).redaction(Redaction.defaults().maskKeys("ssn")).build();
+        vigil = builder().metrics(metrics).redaction(Redaction.defaults().maskKeys("ssn")).build();
         try (WarningCollector warnings = new WarningCollector()) {
             vigil.kpi("logins").tag("plan", "pro").tag("api_key", "k-123").tag("ssn", "123-45-6789").increment();
             vigil.kpi("logins").tag("plan", "pro").tag("api_key", "k-456").increment();
@@ -119,7 +128,7 @@ class RedactionInstallTest {
 
     @Test
     void healthDetailsAreRedactedInTheJsonBody() throws Exception {
-        vigil = Vigil.builder().discoverBackends(false).managementPort(0).build();
+        vigil = builder().managementPort(0).build();
         vigil.health().register("db", () -> HealthResult.unhealthy("jdbc:postgresql://db/app?user=app&password=hunter2 refused"))
                 .register("mail", () -> HealthResult.degraded("bounce from bob@example.com"))
                 .register("cache", () -> HealthResult.degraded("cold"));

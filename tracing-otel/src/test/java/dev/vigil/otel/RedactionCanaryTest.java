@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.HealthResult;
 import dev.vigil.Observation;
 import dev.vigil.Vigil;
+import dev.vigil.VigilConfig;
 import dev.vigil.context.Context;
 import dev.vigil.context.Scope;
 import dev.vigil.propagation.Baggage;
@@ -50,6 +51,9 @@ class RedactionCanaryTest {
         receiver = new OtlpReceiver();
         vigil = TestVigil.builder(receiver.endpoint())
                 .property("otel.exporter.otlp.compression", "none") // raw bytes are searchable only uncompressed
+                // Blank explicit values win over the machine's environment, so it cannot widen or narrow the policy.
+                .property(VigilConfig.REDACTION_KEYS, "").property(VigilConfig.REDACTION_PATTERNS, "")
+                .property(VigilConfig.REDACTION_ALLOW_EMAILS, "")
                 .managementPort(0)
                 .install();
     }
