@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -63,12 +64,20 @@ public final class Redaction {
     private static final Redaction DEFAULTS = new Redaction(SensitiveKeys.NONE.plus(DEFAULT_KEYS.toArray(new String[0])),
             true, false, List.of());
     private static final Redaction NONE = new Redaction(SensitiveKeys.NONE, false, true, List.of());
+    /** Bounds {@link #keyAnswers}: keys come from code and conventions and repeat, but are not trusted. */
+    private static final int MAX_REMEMBERED_KEYS = 4096;
+    private static final int MAX_REMEMBERED_KEY_LENGTH = 256;
 
     private final SensitiveKeys keys;
     private final boolean builtins;
     private final boolean emailsAllowed;
     private final List<Pattern> patterns;
     private final TextScanner scanner;
+    /**
+     * Answers of {@link #isSensitiveKey} already given: a span's attribute keys repeat on every span, and a lookup
+     * here costs a fraction of matching the key's words again. Not part of the value: equality ignores it.
+     */
+    private final ConcurrentHashMap<String, Boolean> keyAnswers = new ConcurrentHashMap<>();
 
     private Redaction(SensitiveKeys keys, boolean builtins, boolean emailsAllowed, List<Pattern> patterns) {
         this.keys = keys;
@@ -169,7 +178,8 @@ public final class Redaction {
     }
 
     /**
-     * Whether a key names a secret. Allocates nothing.
+     * Whether a key names a secret. The answer for a key already asked about is remembered (up to 4096 keys), so
+     * the repeated keys of spans and log lines cost a map lookup and allocate nothing.
      *
      * <pre>{@code
      * r.isSensitiveKey("DB_PASSWORD");   // true
@@ -181,7 +191,18 @@ public final class Redaction {
      * @return true when its value must never leave the process
      */
     public boolean isSensitiveKey(String key) {
-        return key != null && keys.match(key, 0, key.length()) >= 0;
+        if (key == null) {
+            return false;
+        }
+        Boolean known = keyAnswers.get(key);
+        if (known != null) {
+            return known;
+        }
+        boolean sensitive = keys.match(key, 0, key.length()) >= 0;
+        if (key.length() <= MAX_REMEMBERED_KEY_LENGTH && keyAnswers.size() < MAX_REMEMBERED_KEYS) {
+            keyAnswers.put(key, sensitive);
+        }
+        return sensitive;
     }
 
     /**
