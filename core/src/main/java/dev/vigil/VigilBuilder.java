@@ -199,7 +199,7 @@ public final class VigilBuilder {
         VigilConfig config = VigilConfigs.of(properties);
         config.validate();
         TraceSampler sampler = TraceSampler.fromConfig(config);
-        Redaction policy = Redaction.configured(redaction, config);
+        Redaction policy = RedactionSettings.resolve(redaction, config);
         List<VigilBackend> backends = resolveBackends(config, policy);
         List<MetricsBackend> metrics = new ArrayList<>();
         List<ObservationHandler> handlers = new ArrayList<>();
