@@ -85,6 +85,25 @@ class RedactionTest {
         }
     }
 
+    @Test
+    void arbitraryTextNeverBreaksTheScanner() {
+        java.util.Random random = new java.util.Random(11);
+        String alphabet = "eyJbBAKIS=:@\"' \t\n-._/+~0123456789abcXYZ{}[],;&é日Bearer Basic token password ";
+        Redaction custom = r.maskKeys("ssn").maskPattern("acct-[0-9]+");
+        for (int round = 0; round < 50_000; round++) {
+            StringBuilder b = new StringBuilder();
+            int length = random.nextInt(60);
+            while (b.length() < length) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = b.toString();
+            String once = custom.redact(text);
+            assertThat(once).as("%s", text).isNotNull();
+            assertThat(custom.redact(once)).as("%s", text).isNotNull();
+            custom.isSensitiveKey(text);
+        }
+    }
+
     /** The reference: {@link Cards#detect} tried at every digit that starts a number, left to right. */
     private static String everyDigit(String s) {
         StringBuilder out = new StringBuilder();
