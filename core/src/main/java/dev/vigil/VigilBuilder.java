@@ -165,6 +165,7 @@ public final class VigilBuilder {
             vigil.close();
             throw raced;
         }
+        dev.vigil.internal.UserIds.install(vigil.config());
         int instrumented = InstrumentedMethods.count(Thread.currentThread().getContextClassLoader());
         LOGGER.log(System.Logger.Level.INFO, "Vigil installed for service '" + vigil.config().serviceName()
                 + "' with backends " + vigil.backendNames() + "; " + instrumented
@@ -197,7 +198,8 @@ public final class VigilBuilder {
         }
         MeterEngine engine = metrics.isEmpty() ? null
                 : new MeterEngine(metrics.toArray(new MetricsBackend[0]), (int) config.getLong(VigilConfig.MAX_TAG_SETS, 2000, 1, 1_000_000));
-        BackendContext context = new Context(config, engine);
+        HealthRegistry health = new HealthRegistry();
+        BackendContext context = new Context(config, engine, health);
         List<VigilBackend> started = new ArrayList<>();
         ManagementServer server = null;
         try {
@@ -205,7 +207,6 @@ public final class VigilBuilder {
                 b.start(context);
                 started.add(b);
             }
-            HealthRegistry health = new HealthRegistry();
             int port = config.managementPort();
             if (port >= 0) {
                 server = ManagementServer.start(config.get(VigilConfig.MANAGEMENT_HOST, "0.0.0.0"), port, health,
@@ -281,10 +282,22 @@ public final class VigilBuilder {
     private static final class Context implements BackendContext {
         private final VigilConfig config;
         private final MeterEngine engine;
+        private final HealthRegistry health;
 
-        Context(VigilConfig config, MeterEngine engine) {
+        Context(VigilConfig config, MeterEngine engine, HealthRegistry health) {
             this.config = config;
             this.engine = engine;
+            this.health = health;
+        }
+
+        @Override
+        public HealthRegistry health() {
+            return health;
+        }
+
+        @Override
+        public Kpi kpi(String name) {
+            return engine == null ? Vigil.noop().kpi(name) : new KpiBuilder(engine, name);
         }
 
         @Override

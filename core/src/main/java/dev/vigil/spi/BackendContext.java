@@ -19,4 +19,24 @@ public interface BackendContext {
      * @param count how many were dropped
      */
     void dropped(String backend, String reason, long count);
+
+    /**
+     * The health checks of the Vigil being built, served at {@code /health}; a backend may register its own at
+     * start, for example its queue and drop counts.
+     *
+     * @return the registry; the default is a registry nobody serves
+     */
+    default dev.vigil.HealthRegistry health() {
+        return dev.vigil.Vigil.noop().health();
+    }
+
+    /**
+     * Records a backend's own metric through the Vigil being built, for example {@code vigil.logging.dropped}.
+     *
+     * @param name the dotted metric name
+     * @return the KPI; a no-op when no metrics backend is installed
+     */
+    default dev.vigil.Kpi kpi(String name) {
+        return dev.vigil.Vigil.noop().kpi(name);
+    }
 }
