@@ -31,4 +31,28 @@ final class Shortening {
         }
         return text.substring(0, keep) + mark;
     }
+
+    /**
+     * How many characters to keep of {@code text[0, end)} so that at least {@code bytes} bytes of JSON-encoded UTF-8
+     * are removed from its end: sizes each character as the encoder writes it, so the line lands close to its cap.
+     */
+    static int keepFor(String text, int end, long bytes) {
+        int i = Math.min(end, text.length());
+        long removed = 0;
+        while (i > 0 && removed < bytes) {
+            char c = text.charAt(--i);
+            if (c == '\n' || c == '\t' || c == '\r' || c == '"' || c == '\\' || c == '\b' || c == '\f') {
+                removed += 2;
+            } else if (c < 0x20) {
+                removed += 6;
+            } else if (c < 0x80) {
+                removed += 1;
+            } else if (c < 0x800 || Character.isLowSurrogate(c)) {
+                removed += 2; // a low surrogate and its high one make 4 bytes together
+            } else {
+                removed += Character.isHighSurrogate(c) ? 2 : 3;
+            }
+        }
+        return i;
+    }
 }

@@ -131,11 +131,12 @@ public final class VigilJsonEncoder extends LoggingEventCompositeJsonEncoder {
         c.resetBudgets();
         byte[] line = super.encode(c);
         for (int attempt = 0; line.length > cap && attempt < 6; attempt++) {
-            int excess = line.length - cap + Shortening.STACK_MARK.length() + 8;
-            if (c.stackWritten > 0 && c.stackBudget > 0) {
-                c.stackBudget = Math.max(0, Math.min(c.stackBudget, c.stackWritten) - excess);
+            long excess = line.length - cap + 2L * Shortening.STACK_MARK.length(); // the marker, escaped, comes in
+            if (c.stackWritten > 0 && c.stackBudget > 0 && c.stackText != null) {
+                c.stackBudget = Shortening.keepFor(c.stackText, Math.min(c.stackBudget, c.stackWritten), excess);
             } else if (c.messageWritten > 0 && c.messageBudget > 0) {
-                c.messageBudget = Math.max(0, Math.min(c.messageBudget, c.messageWritten) - excess);
+                String m = LogRedaction.redact(c.getFormattedMessage());
+                c.messageBudget = Shortening.keepFor(m, Math.min(c.messageBudget, c.messageWritten), excess);
             } else {
                 break;
             }
