@@ -75,7 +75,13 @@ final class LogCapture implements AutoCloseable {
     /** An in-memory console that a test can stall: while stalled, every write blocks the writer thread. */
     static class Sink extends OutputStream {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final java.util.concurrent.CountDownLatch writerStuck = new java.util.concurrent.CountDownLatch(1);
         private boolean stalled;
+
+        /** Waits until the writer thread is blocked in a stalled write. */
+        boolean awaitWriterStuck() throws InterruptedException {
+            return writerStuck.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
 
         synchronized void stall() {
             stalled = true;
@@ -95,6 +101,7 @@ final class LogCapture implements AutoCloseable {
         public synchronized void write(byte[] b, int off, int len) {
             long deadline = System.nanoTime() + 30_000_000_000L; // a test never hangs: a stall lasts 30 s at most
             while (stalled && System.nanoTime() < deadline) {
+                writerStuck.countDown();
                 try {
                     wait(1_000);
                 } catch (InterruptedException e) {
