@@ -16,8 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class HealthRegistry {
     private final Map<String, HealthCheck> checks = new ConcurrentHashMap<>();
+    private final Redaction redaction;
 
-    HealthRegistry() {
+    HealthRegistry(Redaction redaction) {
+        this.redaction = redaction;
     }
 
     /**
@@ -48,7 +50,8 @@ public final class HealthRegistry {
 
     /**
      * Runs every check now. A check that throws is unhealthy with the exception's class name as detail,
-     * never its message, which may hold secrets.
+     * never its message, which may hold secrets. Every detail is {@link Redaction#redact(String) redacted} with
+     * the installed policy, so what {@code /health} shows never holds a secret a check put in it.
      *
      * @return the results by name, in name order
      */
@@ -68,9 +71,15 @@ public final class HealthRegistry {
             } catch (Exception | LinkageError | StackOverflowError e) {
                 r = HealthResult.unhealthy(e.getClass().getName());
             }
-            results.put(name, r);
+            results.put(name, redacted(r));
         });
         return Collections.unmodifiableMap(results);
+    }
+
+    private HealthResult redacted(HealthResult r) {
+        String detail = r.detail();
+        String safe = redaction.redact(detail);
+        return safe == detail ? r : HealthResult.of(r.status(), safe);
     }
 
     /**

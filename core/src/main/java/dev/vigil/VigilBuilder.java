@@ -40,6 +40,7 @@ public final class VigilBuilder {
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final List<VigilBackend> explicit = new ArrayList<>();
     private boolean discover = true;
+    private Redaction redaction;
 
     VigilBuilder() {
     }
@@ -140,6 +141,21 @@ public final class VigilBuilder {
     }
 
     /**
+     * Sets what may leave the process: core and every adapter mask with this policy where data leaves (span
+     * attributes, exception events, {@code /health} details, log lines, error reports). Default
+     * {@link Redaction#defaults()}; {@code vigil.redaction.keys} and {@code vigil.redaction.patterns} add to it.
+     *
+     * <pre>{@code Vigil.builder().redaction(Redaction.defaults().maskKeys("ssn", "iban")).install();}</pre>
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public VigilBuilder redaction(Redaction policy) {
+        this.redaction = Objects.requireNonNull(policy, "redaction");
+        return this;
+    }
+
+    /**
      * @param enabled whether to discover backends with {@link ServiceLoader} (default true)
      * @return this builder
      */
@@ -184,7 +200,8 @@ public final class VigilBuilder {
         VigilConfig config = VigilConfigs.of(properties);
         config.validate();
         TraceSampler sampler = TraceSampler.fromConfig(config);
-        List<VigilBackend> backends = resolveBackends(config);
+        Redaction policy = Redaction.configured(redaction, config);
+        List<VigilBackend> backends = resolveBackends(config, policy);
         List<MetricsBackend> metrics = new ArrayList<>();
         List<ObservationHandler> handlers = new ArrayList<>();
         for (VigilBackend b : backends) {
@@ -198,8 +215,11 @@ public final class VigilBuilder {
         }
         MeterEngine engine = metrics.isEmpty() ? null
                 : new MeterEngine(metrics.toArray(new MetricsBackend[0]), (int) config.getLong(VigilConfig.MAX_TAG_SETS, 2000, 1, 1_000_000));
-        HealthRegistry health = new HealthRegistry();
-        BackendContext context = new Context(config, engine, health);
+        if (engine != null) {
+            engine.redaction(policy);
+        }
+        HealthRegistry health = new HealthRegistry(policy);
+        BackendContext context = new Context(config, engine, policy, health);
         List<VigilBackend> started = new ArrayList<>();
         ManagementServer server = null;
         try {
@@ -216,7 +236,7 @@ public final class VigilBuilder {
             if (engine != null) {
                 engine.recorder(recorder);
             }
-            return new Vigil(config, engine, recorder, backends, server, health);
+            return new Vigil(config, engine, recorder, backends, server, health, policy);
         } catch (RuntimeException e) {
             for (VigilBackend b : started) {
                 try {
@@ -229,7 +249,7 @@ public final class VigilBuilder {
         }
     }
 
-    private List<VigilBackend> resolveBackends(VigilConfig config) {
+    private List<VigilBackend> resolveBackends(VigilConfig config, Redaction policy) {
         Map<String, VigilBackend> byName = new LinkedHashMap<>();
         if (discover) {
             try {
@@ -239,7 +259,7 @@ public final class VigilBuilder {
                         b = p.create(config);
                     } catch (RuntimeException | LinkageError e) {
                         throw new IllegalStateException("Vigil backend provider " + p.getClass().getName()
-                                + " failed to start: " + e.getMessage(), e);
+                                + " failed to start: " + policy.redact(e.getMessage()), e);
                     }
                     if (b != null) {
                         byName.put(b.name(), b);
@@ -282,12 +302,19 @@ public final class VigilBuilder {
     private static final class Context implements BackendContext {
         private final VigilConfig config;
         private final MeterEngine engine;
+        private final Redaction redaction;
         private final HealthRegistry health;
 
-        Context(VigilConfig config, MeterEngine engine, HealthRegistry health) {
+        Context(VigilConfig config, MeterEngine engine, Redaction redaction, HealthRegistry health) {
             this.config = config;
             this.engine = engine;
+            this.redaction = redaction;
             this.health = health;
+        }
+
+        @Override
+        public Redaction redaction() {
+            return redaction;
         }
 
         @Override

@@ -26,6 +26,7 @@ final class LoggingBackend implements VigilBackend {
     public void start(BackendContext context) {
         LogSettings.from(context.config()::get, System.getProperties(), System.getenv()); // throws naming the bad key
         ServiceFields.install(context.config());
+        LogRedaction.install(context.redaction());
         KpiCounter[] counters = new KpiCounter[LogDrops.levels().length];
         for (int i = 0; i < counters.length; i++) {
             counters[i] = context.kpi(LogDrops.METRIC).tag("level", LogDrops.levels()[i].toString()).counter();
@@ -58,5 +59,6 @@ final class LoggingBackend implements VigilBackend {
         }
         LogDrops.publishTo(null);
         ServiceFields.reset();
+        LogRedaction.install(null);
     }
 }

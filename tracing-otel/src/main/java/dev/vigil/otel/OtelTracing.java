@@ -115,6 +115,7 @@ public final class OtelTracing implements VigilBackend {
             otel = sdk;
         }
         openTelemetry = otel;
+        handler.redaction(context.redaction());
         handler.init(otel.getTracer("dev.vigil"), ours);
     }
 

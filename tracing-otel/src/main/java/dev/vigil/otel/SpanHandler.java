@@ -1,8 +1,11 @@
 package dev.vigil.otel;
 
+import dev.vigil.Redaction;
 import dev.vigil.spi.ObservationContext;
 import dev.vigil.spi.ObservationHandler;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
@@ -22,6 +25,9 @@ import io.opentelemetry.context.Context;
  */
 final class SpanHandler implements ObservationHandler {
     private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+    private static final AttributeKey<String> EXCEPTION_TYPE = AttributeKey.stringKey("exception.type");
+    private static final AttributeKey<String> EXCEPTION_MESSAGE = AttributeKey.stringKey("exception.message");
+    private static final AttributeKey<String> EXCEPTION_STACKTRACE = AttributeKey.stringKey("exception.stacktrace");
     /** Bounds the key cache: attribute keys are few (they come from code and conventions), but not trusted. */
     private static final int MAX_CACHED_KEYS = 1024;
     /**
@@ -53,10 +59,16 @@ final class SpanHandler implements ObservationHandler {
     // core's install), so recording threads see them; null until then, and then every call is a no-op.
     private Tracer tracer;
     private boolean coreIds;
+    private Redaction redaction = Redaction.defaults();
 
     void init(Tracer tracer, boolean coreIds) {
         this.tracer = tracer;
         this.coreIds = coreIds;
+    }
+
+    /** Sets the policy applied to attribute values and exception events; called with {@link #init}. */
+    void redaction(Redaction policy) {
+        this.redaction = policy;
     }
 
     /** Unsampled observations create no span here: core keeps their ids and context by itself. */
@@ -82,7 +94,7 @@ final class SpanHandler implements ObservationHandler {
         }
         int n = ctx.attributeCount();
         for (int i = 0; i < n; i++) {
-            b.setAttribute(key(ctx.attributeKey(i)), ctx.attributeValue(i));
+            b.setAttribute(key(ctx.attributeKey(i)), redaction.redactValue(ctx.attributeKey(i), ctx.attributeValue(i)));
         }
         Span span;
         if (coreIds) {
@@ -130,15 +142,24 @@ final class SpanHandler implements ObservationHandler {
         ThreadState.ActiveSpan active = (ThreadState.ActiveSpan) state;
         Span span = active.span;
         for (int i = active.attributesAtStart; i < ctx.attributeCount(); i++) {
-            span.setAttribute(key(ctx.attributeKey(i)), ctx.attributeValue(i));
+            span.setAttribute(key(ctx.attributeKey(i)), redaction.redactValue(ctx.attributeKey(i), ctx.attributeValue(i)));
         }
         Throwable error = ctx.error();
         if (error != null) {
-            String message = error.getMessage();
+            String message = redaction.redactMessage(error);
             span.setStatus(StatusCode.ERROR, message != null ? message : ctx.errorType());
             span.setAttribute(ERROR_TYPE, ctx.errorType());
-            span.recordException(error);
+            span.addEvent("exception", exceptionEvent(error, message));
         }
         span.end();
+    }
+
+    /** What {@code span.recordException} writes, OpenTelemetry's exception event, but with the text redacted. */
+    private Attributes exceptionEvent(Throwable error, String message) {
+        AttributesBuilder a = Attributes.builder().put(EXCEPTION_TYPE, error.getClass().getName());
+        if (message != null) {
+            a.put(EXCEPTION_MESSAGE, message);
+        }
+        return a.put(EXCEPTION_STACKTRACE, redaction.redactStackTrace(error)).build();
     }
 }

@@ -29,6 +29,9 @@ final class OtlpReceiver implements AutoCloseable {
     final List<Span> spans = new CopyOnWriteArrayList<>();
     final Map<String, String> resource = new ConcurrentHashMap<>();
     final List<String> contentTypes = new CopyOnWriteArrayList<>();
+    /** Every request body exactly as it arrived, with its {@code Content-Encoding} (null when plain) beside it. */
+    final List<byte[]> bodies = new CopyOnWriteArrayList<>();
+    final List<String> contentEncodings = new CopyOnWriteArrayList<>();
     private final HttpServer server;
 
     OtlpReceiver() throws IOException {
@@ -40,7 +43,10 @@ final class OtlpReceiver implements AutoCloseable {
                     return;
                 }
                 contentTypes.add(exchange.getRequestHeaders().getFirst("Content-Type"));
-                ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(in.readAllBytes());
+                contentEncodings.add(String.valueOf(exchange.getRequestHeaders().getFirst("Content-Encoding")));
+                byte[] raw = in.readAllBytes();
+                bodies.add(raw);
+                ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(raw);
                 for (ResourceSpans rs : request.getResourceSpansList()) {
                     for (KeyValue kv : rs.getResource().getAttributesList()) {
                         resource.put(kv.getKey(), kv.getValue().getStringValue());
