@@ -6,6 +6,7 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.LoggerContextVO;
 import dev.vigil.context.Context;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Marker;
@@ -132,9 +133,10 @@ final class CapturedEvent implements ILoggingEvent {
         return event.getNanoseconds();
     }
 
+    /** Milliseconds, as the line's timestamp is documented: the clock's extra digits say nothing about order here. */
     @Override
     public Instant getInstant() {
-        return event.getInstant();
+        return event.getInstant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     @Override

@@ -65,7 +65,7 @@ class JsonLineTest {
         JsonNode line = lines.get(0);
         assertThat(fieldNames(line)).containsExactly("timestamp", "level", "logger", "thread", "message", "service",
                 "environment", "version", "trace_id", "span_id", "trace_flags", "context", "error");
-        assertThat(line.get("timestamp").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");
+        assertThat(line.get("timestamp").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{3})?Z");
         assertThat(line.get("level").asString()).isEqualTo("ERROR");
         assertThat(line.get("logger").asString()).isEqualTo("shop.Checkout");
         assertThat(line.get("thread").asString()).isEqualTo("http-1");
