@@ -113,9 +113,13 @@ public final class VigilAsyncAppender extends UnsynchronizedAppenderBase<ILoggin
 
     @Override
     protected void append(ILoggingEvent event) {
+        Level level = event.getLevel();
+        if (level.toInt() < Level.WARN_INT && queue.remainingCapacity() <= reserve && !AuditSupport.isAudit(event)) {
+            LogDrops.dropped(level); // decided before any capture work: a full queue costs the caller next to nothing
+            return;
+        }
         event.prepareForDeferredProcessing();
         CapturedEvent c = new CapturedEvent(event, Context.current());
-        Level level = event.getLevel();
         try {
             if (AuditSupport.isAudit(event)) {
                 if (!queue.offer(c, auditTimeoutMillis, TimeUnit.MILLISECONDS)) {
