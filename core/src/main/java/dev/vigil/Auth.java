@@ -1,6 +1,7 @@
 package dev.vigil;
 
 import dev.vigil.conventions.AuthConventions;
+import dev.vigil.internal.Audits;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * vigil.auth().attempt("password").failure("bad_password");   // a low-cardinality reason
  * }</pre>
  *
- * <p>There is deliberately no way to pass a user: identifiers never become labels.
+ * <p>There is deliberately no way to pass a user: identifiers never become labels. With {@code vigil-logging-json}
+ * present, each attempt also writes an {@code auth.attempt} audit event (outcome, method and reason); to name the
+ * user in the audit trail, write your own {@code vigil.audit("auth.login").actor(userId)...} event instead.
  */
 public final class Auth {
     /** Beyond this many methods, attempts are looked up per call (the meter engine still bounds the series). */
@@ -64,7 +67,7 @@ public final class Auth {
         /** Counts a successful attempt. */
         public void success() {
             successes.increment();
-            AuditSeam.attempt(vigil, method, "success", null);
+            audit(AuditOutcome.SUCCESS, null);
         }
 
         /**
@@ -78,7 +81,23 @@ public final class Auth {
             failures.increment();
             vigil.kpi(AuthConventions.FAILURES.name()).tag("auth.method", method).tag("auth.failure.reason", r)
                     .increment();
-            AuditSeam.attempt(vigil, method, "failure", r);
+            audit(AuditOutcome.FAILURE, r);
+        }
+
+        /**
+         * Writes the {@code auth.attempt} audit event where a logging module takes audit events (with
+         * {@code vigil-logging-json}: the audit log). Without one, attempts are counted only: a line per login on
+         * the platform logger would be noise, not an audit trail.
+         */
+        private void audit(AuditOutcome outcome, String reason) {
+            if (!Audits.hasSinks()) {
+                return;
+            }
+            AuditEvent event = vigil.audit("auth.attempt").outcome(outcome).field("auth.method", method);
+            if (reason != null) {
+                event.field("auth.failure.reason", reason);
+            }
+            event.log();
         }
 
         @Override

@@ -11,10 +11,17 @@ final class VigilConventions {
             .required("backend", "reason")
             .build();
 
+    /** Log lines the JSON logging module's bounded queue had to drop. */
+    static final MetricConvention LOGGING_DROPPED = MetricConvention.builder("vigil.logging.dropped",
+                    Instrument.COUNTER, "{line}")
+            .description("Log lines Vigil's asynchronous appender dropped because its queue was full, by level.")
+            .required("level")
+            .build();
+
     private VigilConventions() {
     }
 
     static List<MetricConvention> all() {
-        return List.of(DROPPED);
+        return List.of(DROPPED, LOGGING_DROPPED);
     }
 }
