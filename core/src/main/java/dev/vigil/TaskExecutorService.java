@@ -42,7 +42,7 @@ final class TaskExecutorService extends AbstractExecutorService {
         if (command == null) {
             throw new NullPointerException("command");
         }
-        String name = command instanceof TaskFuture ? ((TaskFuture<?>) command).name : TaskNames.of(command);
+        String name = TaskNames.of(command);
         Runnable inContext = ContextPropagation.get().wrap(TaskRun.observed(vigil, queue, name, command));
         TaskRun run = new TaskRun(waitTimer(name), command, inContext, depth, active);
         depth.incrementAndGet();

@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One submitted task on its way through the executor: it knows when it was submitted, runs the task in the
  * submitter's context (already wrapped) inside a {@code task.duration} observation, and keeps the gauges right.
  */
-@SuppressWarnings("try") // the scope of the observation is the task's run
 final class TaskRun implements Runnable {
     private final KpiTimer waitTimer;
     private final Runnable wrapped;
