@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  *
  * <p>There is deliberately no way to pass a user: identifiers never become labels. With {@code vigil-logging-json}
- * present, each attempt also writes an {@code auth.attempt} audit event (outcome, method and reason); to name the
+ * present, each attempt also writes an {@code auth.attempt} audit event (outcome, method and reason;
+ * {@code vigil.auth.audit=false} turns that off); to name the
  * user in the audit trail, write your own {@code vigil.audit("auth.login").actor(userId)...} event instead.
  */
 public final class Auth {
@@ -24,10 +25,13 @@ public final class Auth {
     private static final int MAX_CACHED_METHODS = 64;
 
     private final Vigil vigil;
+    private final boolean audit;
     private final Map<String, AuthAttempt> attempts = new ConcurrentHashMap<>();
 
     Auth(Vigil vigil) {
         this.vigil = vigil;
+        // Validated at build(); only a logging module that takes audit events makes an attempt an audit line.
+        this.audit = vigil.config().getBoolean(VigilConfig.AUTH_AUDIT, true) && Audits.hasSinks();
     }
 
     /**
@@ -39,7 +43,7 @@ public final class Auth {
         String m = method == null || method.isBlank() ? "unknown" : method;
         AuthAttempt a = attempts.get(m);
         if (a == null) {
-            a = new AuthAttempt(vigil, m);
+            a = new AuthAttempt(vigil, m, audit);
             if (attempts.size() < MAX_CACHED_METHODS) {
                 AuthAttempt raced = attempts.putIfAbsent(m, a);
                 a = raced == null ? a : raced;
@@ -52,12 +56,14 @@ public final class Auth {
     public static final class AuthAttempt {
         private final Vigil vigil;
         private final String method;
+        private final boolean audit;
         private final KpiCounter successes;
         private final KpiCounter failures;
 
-        AuthAttempt(Vigil vigil, String method) {
+        AuthAttempt(Vigil vigil, String method, boolean audit) {
             this.vigil = vigil;
             this.method = method;
+            this.audit = audit;
             this.successes = vigil.kpi(AuthConventions.ATTEMPTS.name()).tag("auth.method", method)
                     .tag("auth.result", "success").counter();
             this.failures = vigil.kpi(AuthConventions.ATTEMPTS.name()).tag("auth.method", method)
@@ -90,7 +96,7 @@ public final class Auth {
          * the platform logger would be noise, not an audit trail.
          */
         private void audit(AuditOutcome outcome, String reason) {
-            if (!Audits.hasSinks()) {
+            if (!audit) {
                 return;
             }
             AuditEvent event = vigil.audit("auth.attempt").outcome(outcome).field("auth.method", method);

@@ -27,7 +27,7 @@ final class TaskExecutorService extends AbstractExecutorService {
     private final ExecutorService delegate;
     private final AtomicInteger depth = new AtomicInteger();
     private final AtomicInteger active = new AtomicInteger();
-    private final Map<String, KpiTimer> waitTimers = new ConcurrentHashMap<>();
+    private final Map<String, TaskTimers> timers = new ConcurrentHashMap<>();
 
     TaskExecutorService(Vigil vigil, String queue, ExecutorService delegate) {
         this.vigil = vigil;
@@ -43,8 +43,9 @@ final class TaskExecutorService extends AbstractExecutorService {
             throw new NullPointerException("command");
         }
         String name = TaskNames.of(command);
-        Runnable inContext = ContextPropagation.get().wrap(TaskRun.observed(vigil, queue, name, command));
-        TaskRun run = new TaskRun(waitTimer(name), command, inContext, depth, active);
+        TaskTimers t = timers(name);
+        Runnable inContext = ContextPropagation.get().wrap(TaskRun.measured(vigil, queue, name, command, t.success));
+        TaskRun run = new TaskRun(t.waitTimer, command, inContext, depth, active);
         depth.incrementAndGet();
         try {
             delegate.execute(run);
@@ -55,16 +56,30 @@ final class TaskExecutorService extends AbstractExecutorService {
         }
     }
 
-    /** The wait timer of a task name, looked up once per name while names stay few. */
-    private KpiTimer waitTimer(String name) {
-        KpiTimer t = waitTimers.get(name);
+    /** The timers of a task name, looked up once per name while names stay few. */
+    private TaskTimers timers(String name) {
+        TaskTimers t = timers.get(name);
         if (t == null) {
-            t = vigil.kpi(TaskConventions.WAIT.name()).tag("task.queue", queue).tag("task.name", name).timer();
-            if (waitTimers.size() < MAX_CACHED_NAMES) {
-                waitTimers.putIfAbsent(name, t);
+            t = new TaskTimers(
+                    vigil.kpi(TaskConventions.WAIT.name()).tag("task.queue", queue).tag("task.name", name).timer(),
+                    vigil.kpi(TaskConventions.DURATION.name()).tag("task.queue", queue).tag("task.name", name)
+                            .tag("task.status", "success").timer());
+            if (timers.size() < MAX_CACHED_NAMES) {
+                timers.putIfAbsent(name, t);
             }
         }
         return t;
+    }
+
+    /** The pre-bound timers of one task name: its wait, and its successful runs. */
+    private static final class TaskTimers {
+        final KpiTimer waitTimer;
+        final KpiTimer success;
+
+        TaskTimers(KpiTimer waitTimer, KpiTimer success) {
+            this.waitTimer = waitTimer;
+            this.success = success;
+        }
     }
 
     @Override

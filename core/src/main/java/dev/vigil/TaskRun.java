@@ -1,6 +1,7 @@
 package dev.vigil;
 
 import dev.vigil.conventions.TaskConventions;
+import dev.vigil.internal.ErrorTypes;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -41,26 +42,58 @@ final class TaskRun implements Runnable {
         }
     }
 
-    /** Wraps the task itself: runs in the submitter's context once {@code ContextPropagation.wrap} restored it. */
-    static Runnable observed(Vigil vigil, String queue, String name, Runnable task) {
+    /**
+     * Wraps the task itself: runs in the submitter's context once {@code ContextPropagation.wrap} restored it. With
+     * observation handlers (tracing, error capture) the run is an observation; without any, it is timed on the
+     * pre-bound success timer, and a failure looks its timer up (rare enough for the slow path).
+     */
+    static Runnable measured(Vigil vigil, String queue, String name, Runnable task, KpiTimer success) {
         return () -> {
-            Observation o = vigil.observation(queue + " " + name).kind(SpanKind.CONSUMER)
-                    .timer(TaskConventions.DURATION.name())
-                    .tag("task.queue", queue).tag("task.name", name).start();
+            if (vigil.recorder().hasHandlers()) {
+                observed(vigil, queue, name, task);
+                return;
+            }
+            long start = System.nanoTime();
+            Throwable failure = null;
             try {
                 task.run();
-                Throwable failure = task instanceof TaskExecutorService.TaskFuture
-                        ? ((TaskExecutorService.TaskFuture<?>) task).failure : null;
-                if (failure != null) {
-                    o.error(failure);
-                }
-                o.tag("task.status", failure == null ? "success" : "failure");
+                failure = failureOf(task);
             } catch (RuntimeException | Error e) {
-                o.error(e).tag("task.status", "failure");
+                failure = e;
                 throw e;
             } finally {
-                o.close();
+                long nanos = System.nanoTime() - start;
+                if (failure == null) {
+                    success.recordNanos(nanos);
+                } else {
+                    vigil.kpi(TaskConventions.DURATION.name()).tag("task.queue", queue).tag("task.name", name)
+                            .tag("task.status", "failure").tag("error.type", ErrorTypes.of(failure)).timer()
+                            .recordNanos(nanos);
+                }
             }
         };
+    }
+
+    private static Throwable failureOf(Runnable task) {
+        return task instanceof TaskExecutorService.TaskFuture ? ((TaskExecutorService.TaskFuture<?>) task).failure : null;
+    }
+
+    private static void observed(Vigil vigil, String queue, String name, Runnable task) {
+        Observation o = vigil.observation(queue + " " + name).kind(SpanKind.CONSUMER)
+                .timer(TaskConventions.DURATION.name())
+                .tag("task.queue", queue).tag("task.name", name).start();
+        try {
+            task.run();
+            Throwable failure = failureOf(task);
+            if (failure != null) {
+                o.error(failure);
+            }
+            o.tag("task.status", failure == null ? "success" : "failure");
+        } catch (RuntimeException | Error e) {
+            o.error(e).tag("task.status", "failure");
+            throw e;
+        } finally {
+            o.close();
+        }
     }
 }

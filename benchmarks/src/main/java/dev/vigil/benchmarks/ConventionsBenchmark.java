@@ -31,12 +31,18 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ConventionsBenchmark {
     private PrometheusMeterRegistry registry;
     private Vigil vigil;
+    private Vigil audited;
 
     /** One registry shared by the raw and the Vigil paths. */
     @Setup(Level.Trial)
     public void setUp() {
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        vigil = Vigil.builder().discoverBackends(false)
+        // The metric paths alone: this benchmark jar carries vigil-logging-json, whose audit sink would make every
+        // attempt an audit line; authAttemptAudited measures that separately.
+        vigil = Vigil.builder().discoverBackends(false).property("vigil.auth.audit", "false")
+                .metrics(MicrometerMetrics.builder(registry).jvmMetrics(false).commonTags(false).build())
+                .build();
+        audited = Vigil.builder().discoverBackends(false)
                 .metrics(MicrometerMetrics.builder(registry).jvmMetrics(false).commonTags(false).build())
                 .build();
     }
@@ -45,6 +51,7 @@ public class ConventionsBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         vigil.close();
+        audited.close();
         registry.close();
     }
 
@@ -58,6 +65,12 @@ public class ConventionsBenchmark {
     @Benchmark
     public void authAttemptSuccess() {
         vigil.auth().attempt("password").success();
+    }
+
+    /** The same with the {@code auth.attempt} audit event written through vigil-logging-json (no target). */
+    @Benchmark
+    public void authAttemptAudited() {
+        audited.auth().attempt("password").success();
     }
 
     /** {@code vigil.cache("users").hit()}. */

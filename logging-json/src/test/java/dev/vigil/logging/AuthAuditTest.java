@@ -42,4 +42,16 @@ class AuthAuditTest {
         assertThat(lines.get(1).get("audit").toString()).isEqualTo("{\"action\":\"auth.attempt\",\"outcome\":\"failure\","
                 + "\"auth.method\":\"password\",\"auth.failure.reason\":\"bad_password\"}");
     }
+
+    @Test
+    void authAuditFalseKeepsOnlyTheMetrics() {
+        Vigil.resetGlobalForTest().close();
+        Vigil.builder().discoverBackends(false).serviceName("shop").property("vigil.auth.audit", "false").install();
+        Vigil.global().auth().attempt("password").failure("bad_password");
+        Vigil.global().audit("marker").log(); // flushed after the attempt: its line proves the attempt wrote none
+        capture.flush();
+
+        assertThat(capture.lines()).singleElement()
+                .satisfies(l -> assertThat(l.get("audit").get("action").asString()).isEqualTo("marker"));
+    }
 }
