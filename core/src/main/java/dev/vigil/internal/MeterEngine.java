@@ -1,11 +1,9 @@
 package dev.vigil.internal;
 
-import dev.vigil.spi.CounterInstrument;
 import dev.vigil.spi.MeterSpec;
 import dev.vigil.spi.MeterType;
 import dev.vigil.spi.MetricsBackend;
 import java.util.Arrays;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -31,13 +29,8 @@ public final class MeterEngine {
     static final int DEFAULT_MAX_NAMES = 10_000;
 
     private final MetricsBackend[] backends;
-    private final int maxTagSets;
-    private final int maxNames;
-    private final ConcurrentHashMap<String, MeterFamily> families = new ConcurrentHashMap<>();
-    /** Guarded by {@link #families}: the names admitted so far, Vigil's own not counted. */
-    private int admittedNames;
+    private final MeterFamilies families;
     private final MeterCache cache = new MeterCache();
-    private volatile CounterInstrument refused;
     volatile boolean closed;
     /** The observation side of the same Vigil, for traced KPIs; set once at build, before any recording. */
     Recorder recorder;
@@ -57,8 +50,7 @@ public final class MeterEngine {
      */
     public MeterEngine(MetricsBackend[] backends, int maxTagSets, int maxNames) {
         this.backends = backends.clone();
-        this.maxTagSets = maxTagSets;
-        this.maxNames = maxNames;
+        this.families = new MeterFamilies(this, maxTagSets, maxNames);
     }
 
     /**
@@ -119,7 +111,7 @@ public final class MeterEngine {
             if (s == null && f.isFull() && f.isValidated(tags)) {
                 Object o = f.overflow();
                 if (o != null) {
-                    return o; // the overflow path: no validation, no allocation, no lock
+                    return o; // the overflow path: keys known valid, no allocation, no lock
                 }
             }
         }
@@ -162,7 +154,7 @@ public final class MeterEngine {
             ApiWarnings.warn("invalid-meter", problem + "; the recording is ignored");
             return NoopHandles.of(type);
         }
-        MeterFamily f = family(type, name, "the recording");
+        MeterFamily f = families.admit(type, name, "the recording");
         if (f == null) {
             return NoopHandles.of(type);
         }
@@ -179,48 +171,6 @@ public final class MeterEngine {
             s.handle = handle;
         }
         return handle;
-    }
-
-    /**
-     * The family of a valid name, created while the name budget allows.
-     *
-     * @return the family, or null after a warning when the name is refused or has another type
-     */
-    private MeterFamily family(MeterType type, String name, String what) {
-        MeterFamily f = families.get(name);
-        if (f == null) {
-            synchronized (families) {
-                // Names are few (the budget bounds them) and no backend is called here, so one lock is cheap.
-                f = families.get(name);
-                if (f == null && admittedNames < maxNames) {
-                    f = new MeterFamily(type, name, maxTagSets);
-                    families.put(name, f);
-                    admittedNames++;
-                }
-            }
-            if (f == null) {
-                refuse(name, what);
-                return null;
-            }
-        }
-        if (f.type != type) {
-            ApiWarnings.warn("type-conflict", "meter '" + name + "' is a " + f.type
-                    + " and cannot also be used as a " + type + "; " + what + " is ignored");
-            return null;
-        }
-        return f;
-    }
-
-    private void refuse(String name, String what) {
-        ApiWarnings.warn("metric-names", "meter '" + name + "' is refused: this process reached its budget of "
-                + maxNames + " metric names (vigil.metrics.max-names); " + what + " is ignored");
-        CounterInstrument r = refused;
-        if (r == null) {
-            r = Overflows.counter(this, REFUSED_METER, "recordings and gauges refused because the process"
-                    + " reached its budget of metric names");
-            refused = r;
-        }
-        Overflows.add(r);
     }
 
     Object create(MeterSpec spec) {
@@ -287,7 +237,7 @@ public final class MeterEngine {
             ApiWarnings.warn("invalid-meter", problem + "; the gauge is ignored");
             return;
         }
-        MeterFamily f = family(MeterType.GAUGE, name, "the gauge");
+        MeterFamily f = families.admit(MeterType.GAUGE, name, "the gauge");
         if (f == null) {
             return;
         }
