@@ -89,7 +89,12 @@ public final class MeterEngine {
         }
         int h = tags.hash(31 * type.hashCode() + name.hashCode());
         Object hit = cache.get(type, name, tags, h);
-        return hit != null ? hit : miss(type, name, tags, h, unit, description, buckets);
+        if (hit != null) {
+            return hit;
+        }
+        MeterFamily f = families.get(name);
+        Object overflow = f == null ? null : f.overflowFor(type, tags);
+        return overflow != null ? overflow : miss(type, name, tags, h, unit, description, buckets);
     }
 
     private Object miss(MeterType type, String name, TagArgs tags, int hash, String unit, String description,
@@ -107,12 +112,6 @@ public final class MeterEngine {
                 // A known tag set in another order, or one the cache had no room for.
                 remember(type, name, tags, hash, handle);
                 return handle;
-            }
-            if (s == null && f.isFull() && f.isValidated(tags)) {
-                Object o = f.overflow();
-                if (o != null) {
-                    return o; // the overflow path: keys known valid, no allocation, no lock
-                }
             }
         }
         Object handle = resolve(type, name, tags, tags.toArray(), unit, description, buckets);

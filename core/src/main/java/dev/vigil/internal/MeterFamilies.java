@@ -13,7 +13,10 @@ final class MeterFamilies {
     private final MeterEngine engine;
     private final int maxTagSets;
     private final int maxNames;
+    private static final int RECENT = 256;
+
     private final ConcurrentHashMap<String, MeterFamily> byName = new ConcurrentHashMap<>();
+    private final MeterFamily[] recent = new MeterFamily[RECENT];
     /** Taken only to admit a new name; never held across a backend call. */
     private final Object admitLock = new Object();
     /** Guarded by {@link #admitLock}. */
@@ -28,7 +31,18 @@ final class MeterFamilies {
 
     /** @return the family of a name, or null when it was never admitted; lock-free */
     MeterFamily get(String name) {
-        return byName.get(name);
+        // Call sites pass the same literal, so the name's identity finds its family without the map's lookup.
+        // Racy on purpose: a slot holds some admitted family, and its final fields are safely published.
+        int i = name.hashCode() & (RECENT - 1);
+        MeterFamily f = recent[i];
+        if (f != null && f.name == name) {
+            return f;
+        }
+        f = byName.get(name);
+        if (f != null) {
+            recent[i] = f;
+        }
+        return f;
     }
 
     /**

@@ -165,6 +165,19 @@ final class MeterFamily {
         t[i] = s;
     }
 
+    /**
+     * The overflow path, kept small so that it inlines into the lookup: no lock, no allocation.
+     *
+     * @return the overflow handle when these tags are a new set past the budget whose keys were validated
+     *     before, else null (the caller takes the slow path)
+     */
+    Object overflowFor(MeterType t, TagArgs tags) {
+        if (!full || type != t || !isValidated(tags)) {
+            return null;
+        }
+        return find(tags, hash(tags)) == null ? overflow() : null;
+    }
+
     /** @return whether every further new tag set folds into the overflow series */
     boolean isFull() {
         return full;

@@ -26,11 +26,10 @@ final class Overflows {
      * @return the name's overflow handle, whoever created it
      */
     static Object handle(MeterEngine engine, MeterFamily f, String unit, String description, double[] buckets) {
-        CounterInstrument folds = foldCounter(engine, f);
         MeterSpec spec = MeterSpec.of(f.type, f.name, unit, description, OVERFLOW_TAGS, buckets);
         Object handle;
         try {
-            handle = create(engine, spec, folds);
+            handle = create(engine, spec, f);
         } catch (RuntimeException | LinkageError e) {
             ApiWarnings.warn("backend-failure", "the metrics backend could not create " + spec + ": " + e
                     + "; recordings past the budget are ignored");
@@ -43,15 +42,13 @@ final class Overflows {
         return published;
     }
 
-    private static Object create(MeterEngine engine, MeterSpec spec, CounterInstrument folds) {
+    private static Object create(MeterEngine engine, MeterSpec spec, MeterFamily f) {
+        if (spec.type() == MeterType.COUNTER) {
+            // The common case of an explosion: one atomic add per folded increment, as for a cached one.
+            return new SafeCounter(engine, spec, OverflowCounter.register(engine.backendsView(), spec, foldSpec(f)));
+        }
+        CounterInstrument folds = foldCounter(engine, f);
         switch (spec.type()) {
-            case COUNTER: {
-                CounterInstrument c = Composites.counter(engine.backendsView(), spec);
-                return new SafeCounter(engine, spec, amount -> {
-                    c.add(amount);
-                    folds.add(1);
-                });
-            }
             case TIMER: {
                 TimerInstrument t = Composites.timer(engine.backendsView(), spec);
                 return new SafeTimer(engine, spec, nanos -> {
@@ -90,8 +87,12 @@ final class Overflows {
     }
 
     private static CounterInstrument foldCounter(MeterEngine engine, MeterFamily f) {
-        return counter(engine, MeterEngine.OVERFLOW_METER,
-                "recordings and gauges folded into a metric's overflow series", "metric", f.name);
+        return counter(engine, foldSpec(f));
+    }
+
+    private static MeterSpec foldSpec(MeterFamily f) {
+        return MeterSpec.of(MeterType.COUNTER, MeterEngine.OVERFLOW_METER, null,
+                "recordings and gauges folded into a metric's overflow series", new String[] {"metric", f.name}, null);
     }
 
     private static void warnFirstFold(MeterFamily f) {
@@ -107,7 +108,10 @@ final class Overflows {
      * @return the counter, or one that counts nothing when a backend fails
      */
     static CounterInstrument counter(MeterEngine engine, String name, String description, String... kv) {
-        MeterSpec spec = MeterSpec.of(MeterType.COUNTER, name, null, description, kv, null);
+        return counter(engine, MeterSpec.of(MeterType.COUNTER, name, null, description, kv, null));
+    }
+
+    private static CounterInstrument counter(MeterEngine engine, MeterSpec spec) {
         try {
             return Composites.counter(engine.backendsView(), spec);
         } catch (RuntimeException | LinkageError e) {

@@ -220,6 +220,31 @@ class MeterEngineCardinalityTest {
     }
 
     @Test
+    void aBackendWithFunctionCountersReadsTheOverflowSumAndFoldsFromCore() {
+        InMemoryMetrics functional = new InMemoryMetrics() {
+            @Override
+            public <T> boolean functionCounter(MeterSpec spec, T obj, java.util.function.ToDoubleFunction<T> fn) {
+                gauges.put(spec.toString(), () -> fn.applyAsDouble(obj));
+                return true;
+            }
+        };
+        MeterEngine engine = new MeterEngine(new MetricsBackend[] {functional, metrics}, 1, 100);
+        count(engine, "requests", "user", "u0");
+        for (int i = 1; i <= 3; i++) {
+            count(engine, "requests", "user", "u" + i);
+        }
+        KpiBuilder amount = new KpiBuilder(engine, "requests");
+        amount.tag("user", "u9").add(2.5);
+
+        assertThat(functional.gauges.get("COUNTER requests{otel.metric.overflow=true}").getAsDouble()).isEqualTo(5.5);
+        assertThat(functional.gauges.get("COUNTER vigil.metrics.overflow{metric=requests}").getAsDouble()).isEqualTo(4.0);
+        assertThat(functional.specs).doesNotContainKey("COUNTER requests{otel.metric.overflow=true}");
+        // The other backend takes no function counters: it is pushed the same recordings.
+        assertThat(metrics.sum("COUNTER requests{otel.metric.overflow=true}")).isEqualTo(5.5);
+        assertThat(metrics.sum("COUNTER vigil.metrics.overflow{metric=requests}")).isEqualTo(4.0);
+    }
+
+    @Test
     void theOverflowSeriesCarriesOnlyTheOverflowTag() {
         MeterEngine engine = engine(1, 100);
         count(engine, "requests", "user", "u0", "plan", "pro");
