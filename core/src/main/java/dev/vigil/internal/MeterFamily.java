@@ -15,10 +15,13 @@ import java.lang.invoke.VarHandle;
  */
 final class MeterFamily {
     private static final VarHandle OVERFLOW;
+    private static final VarHandle OVERFLOW_COUNTER;
 
     static {
         try {
             OVERFLOW = MethodHandles.lookup().findVarHandle(MeterFamily.class, "overflow", Object.class);
+            OVERFLOW_COUNTER = MethodHandles.lookup().findVarHandle(MeterFamily.class, "overflowCounter",
+                    OverflowCounter.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -34,6 +37,8 @@ final class MeterFamily {
     private volatile boolean full;
     /** The overflow handle (or {@link OverflowGauge}); set once, by compare-and-set. */
     private volatile Object overflow;
+    /** Of a counter name: what its overflow handle records into; one per name, set by compare-and-set. */
+    private volatile OverflowCounter overflowCounter;
     /** Tag keys, in a call site's order, already validated for this name: lets an overflow skip validation. */
     private volatile String[] validatedKeys;
 
@@ -200,6 +205,21 @@ final class MeterFamily {
      */
     Object publishOverflow(Object candidate) {
         Object witness = (Object) OVERFLOW.compareAndExchange(this, (Object) null, candidate);
+        return witness == null ? candidate : witness;
+    }
+
+    /**
+     * The one core counter behind a counter name's overflow series, created without any backend call, so
+     * that racing first folds all record into the object the backends read.
+     */
+    OverflowCounter overflowCounter() {
+        OverflowCounter c = overflowCounter;
+        if (c != null) {
+            return c;
+        }
+        OverflowCounter candidate = new OverflowCounter();
+        OverflowCounter witness = (OverflowCounter) OVERFLOW_COUNTER.compareAndExchange(this, (OverflowCounter) null,
+                candidate);
         return witness == null ? candidate : witness;
     }
 

@@ -45,7 +45,9 @@ final class Overflows {
     private static Object create(MeterEngine engine, MeterSpec spec, MeterFamily f) {
         if (spec.type() == MeterType.COUNTER) {
             // The common case of an explosion: one atomic add per folded increment, as for a cached one.
-            return new SafeCounter(engine, spec, OverflowCounter.register(engine.backendsView(), spec, foldSpec(f)));
+            OverflowCounter cell = f.overflowCounter();
+            cell.register(engine.backendsView(), spec, foldSpec(f));
+            return new SafeCounter(engine, spec, cell);
         }
         CounterInstrument folds = foldCounter(engine, f);
         switch (spec.type()) {

@@ -79,9 +79,14 @@ final class MeterFactory {
     }
 
     <T> void functionCounter(MeterSpec spec, T obj, ToDoubleFunction<T> valueFunction) {
+        Tags tags = tags(spec);
+        if (registry.find(spec.name()).tags(tags).functionCounter() != null) {
+            // Core may register the same object twice when threads race; Micrometer would warn about the second.
+            return;
+        }
         // Weak, as every function meter of Micrometer: core keeps the object alive as long as it counts.
         FunctionCounter.builder(spec.name(), obj, valueFunction)
-                .tags(tags(spec))
+                .tags(tags)
                 .description(spec.description())
                 .baseUnit(Units.baseUnit(spec.unit()))
                 .register(registry);

@@ -172,6 +172,43 @@ class CardinalityTest {
     }
 
     @Test
+    void racingFirstFoldsAllLandInTheSeriesTheRegistryReads() throws Exception {
+        Vigil v = vigil("vigil.metrics.max-tag-sets", "1");
+        int threads = 4;
+        int names = 300;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String user = "t" + t;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int n = 0; n < names; n++) {
+                        // Every thread's first recording of a name races the others to create its overflow.
+                        v.kpi("race.n" + n).description("race").tag("user", user).increment();
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        String scrape = registry.scrape();
+        for (int n = 0; n < names; n++) {
+            List<String> series = Scrapes.lines(scrape, "race_n" + n + "_total{");
+            assertThat(series).as("race.n%d", n).hasSize(2);
+            assertThat(sum(series)).as("race.n%d", n).isEqualTo(threads);
+            assertThat(scrape).contains("vigil_metrics_overflow_total{metric=\"race.n" + n + "\"} 3.0");
+        }
+        Promtool.assertClean(scrape);
+    }
+
+    @Test
     void overflowSeriesOfEveryInstrumentPassPromtoolBesideTheRegularOnes() throws Exception {
         Vigil v = vigil("vigil.metrics.max-tag-sets", "2");
         for (int i = 0; i < 5; i++) {
