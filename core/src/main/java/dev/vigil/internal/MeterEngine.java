@@ -172,7 +172,7 @@ public final class MeterEngine {
         return handle;
     }
 
-    Object create(MeterSpec spec) {
+    private Object create(MeterSpec spec) {
         try {
             switch (spec.type()) {
                 case COUNTER: return new SafeCounter(this, spec, Composites.counter(backends, spec));
@@ -252,6 +252,7 @@ public final class MeterEngine {
         s.handle = Boolean.TRUE;
     }
 
+    /** Registers a gauge with every backend; a backend's failure is a warning, never the host's problem. */
     <T> void registerGauge(MeterSpec spec, T obj, ToDoubleFunction<T> fn) {
         for (MetricsBackend b : backends) {
             try {
@@ -262,6 +263,7 @@ public final class MeterEngine {
         }
     }
 
+    /** @return the backends themselves, not a copy: for the overflow series and Vigil's own counters */
     MetricsBackend[] backendsView() {
         return backends;
     }
