@@ -18,10 +18,22 @@ final class VigilConventions {
             .required("level")
             .build();
 
+    /** Recordings folded into a metric's overflow series by the cardinality budget. */
+    static final MetricConvention METRICS_OVERFLOW = MetricConvention.builder("vigil.metrics.overflow",
+                    Instrument.COUNTER, "{recording}")
+            .description("recordings and gauges folded into a metric's overflow series")
+            .required("metric")
+            .build();
+    /** Recordings refused because the process reached its budget of metric names. */
+    static final MetricConvention METRICS_REFUSED = MetricConvention.builder("vigil.metrics.refused",
+                    Instrument.COUNTER, "{recording}")
+            .description("recordings and gauges refused because the process reached its budget of metric names")
+            .build();
+
     private VigilConventions() {
     }
 
     static List<MetricConvention> all() {
-        return List.of(DROPPED, LOGGING_DROPPED);
+        return List.of(DROPPED, METRICS_OVERFLOW, METRICS_REFUSED, LOGGING_DROPPED);
     }
 }
