@@ -44,6 +44,7 @@ public final class Vigil implements AutoCloseable {
     private final HealthRegistry health;
     private final Redaction redaction;
     private final Object closeLock = new Object();
+    private final Domains domains = new Domains(this);
     private boolean closed;
 
     Vigil(VigilConfig config, MeterEngine engine, Recorder recorder, List<VigilBackend> backends,
@@ -134,6 +135,44 @@ public final class Vigil implements AutoCloseable {
      */
     public dev.vigil.context.ContextPropagation context() {
         return dev.vigil.context.ContextPropagation.get();
+    }
+
+    /**
+     * Work queues: {@code vigil.tasks().executor("emails", pool)} measures and traces every task.
+     *
+     * @return the task entry point
+     */
+    public Tasks tasks() {
+        return domains.tasks();
+    }
+
+    /**
+     * The metrics of one cache: {@code vigil.cache("users").hit()}. One instance per name, cheap to call per lookup.
+     *
+     * @param name the cache's name, the {@code cache.name} attribute
+     * @return the cache's metrics
+     */
+    public Cache cache(String name) {
+        return domains.cache(name);
+    }
+
+    /**
+     * Authentication attempts: {@code vigil.auth().attempt("password").success()}.
+     *
+     * @return the auth entry point
+     */
+    public Auth auth() {
+        return domains.auth();
+    }
+
+    /**
+     * Object-store operations on one bucket: {@code vigil.storage("documents").upload(size).start()}.
+     *
+     * @param bucket the bucket's name, the {@code storage.bucket} attribute
+     * @return the bucket's operations
+     */
+    public Storage storage(String bucket) {
+        return domains.storage(bucket);
     }
 
     /**

@@ -47,6 +47,8 @@ public final class VigilConfig {
     public static final String MAX_NAMES = "vigil.metrics.max-names";
     /** Key of the shutdown flush timeout in milliseconds; default 10000. */
     public static final String SHUTDOWN_TIMEOUT_MS = "vigil.shutdown.timeout-ms";
+    /** Whether each authentication attempt writes an audit event where a logging module takes them; default true. */
+    public static final String AUTH_AUDIT = "vigil.auth.audit";
     /** Key of more sensitive keys for {@link Redaction}, comma-separated; added to the policy in use. */
     public static final String REDACTION_KEYS = "vigil.redaction.keys";
     /** Key of more sensitive-value regular expressions for {@link Redaction}, separated by whitespace. */
@@ -215,6 +217,7 @@ public final class VigilConfig {
         getLong(MAX_NAMES, 10_000, 1, 1_000_000);
         getLong(SHUTDOWN_TIMEOUT_MS, 10_000, 0, 600_000);
         getLong(HEALTH_TIMEOUT_MS, 2_000, 1, 60_000);
+        getBoolean(AUTH_AUDIT, true);
         dev.vigil.internal.UserIds.validate(this);
     }
 

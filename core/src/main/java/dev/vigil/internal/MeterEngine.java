@@ -170,6 +170,10 @@ public final class MeterEngine {
         if (f == null) {
             return NoopHandles.of(type);
         }
+        // A convention's name takes its HELP text, unit and buckets; any other meter a generated HELP text.
+        unit = MeterDefaults.unit(name, unit);
+        description = MeterDefaults.description(type, name, description);
+        buckets = MeterDefaults.buckets(name, buckets);
         MeterFamily.Series s = f.reserve(tags, MeterFamily.hash(tags), kv);
         if (s == null) {
             f.validated(tags);
@@ -254,6 +258,8 @@ public final class MeterEngine {
         if (f == null) {
             return;
         }
+        unit = MeterDefaults.unit(name, unit);
+        description = MeterDefaults.description(MeterType.GAUGE, name, description);
         TagArgs tags = MeterFamily.tags(kv);
         MeterFamily.Series s = f.reserve(tags, MeterFamily.hash(tags), kv);
         if (s == null) {

@@ -2,12 +2,17 @@ package dev.vigil.examples.quickstart;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.vigil.Observation;
+import dev.vigil.Task;
 import dev.vigil.Vigil;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -16,6 +21,7 @@ import java.util.concurrent.Executors;
  * <pre>
  * curl -X POST 'http://localhost:8080/checkout?plan=pro'
  * curl -X POST --data-binary 'some words here' 'http://localhost:8080/documents?type=pdf'
+ * curl -X POST -H 'X-Api-Key: demo' --data-binary 'some words here' 'http://localhost:8080/documents?type=pdf'
  * curl http://localhost:9464/metrics
  * curl http://localhost:9464/health
  * </pre>
@@ -24,11 +30,13 @@ public final class QuickstartApp implements AutoCloseable {
     private final Vigil vigil;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final ExecutorService emails;
 
-    private QuickstartApp(Vigil vigil, HttpServer server, ExecutorService executor) {
+    private QuickstartApp(Vigil vigil, HttpServer server, ExecutorService executor, ExecutorService emails) {
         this.vigil = vigil;
         this.server = server;
         this.executor = executor;
+        this.emails = emails;
     }
 
     /**
@@ -39,6 +47,7 @@ public final class QuickstartApp implements AutoCloseable {
      * @return the running app
      * @throws IOException when the service port cannot be bound
      */
+    @SuppressWarnings("try") // the storage observation is opened for its effect
     public static QuickstartApp start(int servicePort, int managementPort) throws IOException {
         Vigil vigil = Vigil.builder()
                 .serviceName("quickstart")
@@ -55,15 +64,45 @@ public final class QuickstartApp implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(servicePort), 64);
         ExecutorService executor = Executors.newFixedThreadPool(4);
         server.setExecutor(executor);
-        server.createContext("/checkout", ex -> handle(ex, () -> shop.checkout(param(ex, "plan", "free")).toJson()));
+        Map<String, Integer> wordCache = new ConcurrentHashMap<>();
+        vigil.cache("words").size(wordCache::size);
+        ExecutorService emails = vigil.tasks().executor("emails", Executors.newSingleThreadExecutor());
+        server.createContext("/checkout", ex -> handle(ex, () -> {
+            String json = shop.checkout(param(ex, "plan", "free")).toJson();
+            emails.submit(Task.named("send-receipt", () -> json.length()));  // task_duration_seconds{task_name=...}
+            return json;
+        }));
         server.createContext("/documents", ex -> handle(ex, () -> {
             String type = param(ex, "type", "pdf");
             vigil.kpi("documents.uploaded").tag("type", type).increment();
             byte[] body = ex.getRequestBody().readAllBytes();
-            return "{\"words\":" + processor.extract(type, body) + "}";
+            // auth_attempts_total: an API key is required; a missing one is a failure with a low-cardinality reason.
+            if (ex.getRequestHeaders().getFirst("X-Api-Key") == null) {
+                vigil.auth().attempt("api_key").failure("missing_key");
+            } else {
+                vigil.auth().attempt("api_key").success();
+            }
+            // cache_requests_total: a document seen before is answered from the word-count cache.
+            String key = type + ':' + Arrays.hashCode(body);
+            Integer cached = wordCache.get(key);
+            if (cached != null) {
+                vigil.cache("words").hit();
+                return "{\"words\":" + cached + "}";
+            }
+            vigil.cache("words").miss();
+            int words;
+            // storage_operation_duration_seconds and storage_operation_size_bytes: the upload to the document store.
+            try (Observation o = vigil.storage("documents").upload(body.length).start()) {
+                words = processor.extract(type, body);
+            }
+            if (wordCache.size() < 1_000) {
+                wordCache.put(key, words);
+                vigil.cache("words").put();
+            }
+            return "{\"words\":" + words + "}";
         }));
         server.start();
-        return new QuickstartApp(vigil, server, executor);
+        return new QuickstartApp(vigil, server, executor, emails);
     }
 
     /** @return the service's bound port */
@@ -80,6 +119,7 @@ public final class QuickstartApp implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        emails.shutdownNow();
         vigil.close();
     }
 

@@ -3,6 +3,8 @@ package dev.vigil.examples.quickstart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.Vigil;
+import dev.vigil.testing.PrometheusConformance;
+import dev.vigil.testing.Promtool;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -77,6 +79,44 @@ class QuickstartAppTest {
         // JVM and system series are on by default.
         assertThat(text).contains("jvm_memory_used_bytes{", "jvm_threads_live_threads{", "process_cpu_usage{",
                 "jvm_classes_loaded_classes{", "process_uptime_seconds{");
+    }
+
+    @Test
+    void tasksCacheAuthAndStorageShowOnTheScrapeWhichPromtoolFindsClean() throws Exception {
+        String doc = "a document to store and count";
+        assertThat(post("/checkout?plan=team", "").statusCode()).isEqualTo(200);
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.servicePort()
+                        + "/documents?type=pdf")).header("X-Api-Key", "demo")
+                .POST(HttpRequest.BodyPublishers.ofString(doc)).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .isEqualTo("{\"words\":6}\n");
+        assertThat(post("/documents?type=pdf", doc).body()).isEqualTo("{\"words\":6}\n"); // from the cache
+
+        String text = awaitScrape("task_duration_seconds_count{");
+
+        assertThat(text).containsPattern(series("task_duration_seconds_count", "[1-9][0-9]*", "task_name=\"send-receipt\"",
+                "task_queue=\"emails\"", "task_status=\"success\""));
+        assertThat(text).containsPattern(series("cache_requests_total", "[1-9][0-9]*\\.0", "cache_name=\"words\"",
+                "cache_result=\"hit\""));
+        assertThat(text).containsPattern(series("auth_attempts_total", "[1-9][0-9]*\\.0", "auth_method=\"api_key\"",
+                "auth_result=\"success\""));
+        assertThat(text).containsPattern(series("auth_failures_total", "[1-9][0-9]*\\.0",
+                "auth_failure_reason=\"missing_key\""));
+        assertThat(text).containsPattern(series("storage_operation_size_bytes_count", "[1-9][0-9]*",
+                "storage_bucket=\"documents\"", "storage_operation=\"upload\""));
+        PrometheusConformance.assertConforms(text, "task.duration", "task.wait.duration", "cache.requests",
+                "cache.size", "auth.attempts", "auth.failures", "storage.operation.duration", "storage.operation.size");
+        Promtool.assertClean(text);
+    }
+
+    /** The scrape, once it shows {@code marker} (a task completes on its own thread), within 10 s. */
+    private static String awaitScrape(String marker) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        String text = management("/metrics").body();
+        while (!text.contains(marker) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            text = management("/metrics").body();
+        }
+        return text;
     }
 
     /** A regex for one scrape line with the given labels in any order and the given value. */
