@@ -40,6 +40,8 @@ public final class Vigil implements AutoCloseable {
     private final ManagementServer server;
     private final HealthRegistry health;
     private final Object closeLock = new Object();
+    /** Set once by the builder before the instance is published; {@link Errors#NONE} otherwise. */
+    private Errors errors = Errors.NONE;
     private boolean closed;
 
     Vigil(VigilConfig config, MeterEngine engine, Recorder recorder, List<VigilBackend> backends,
@@ -125,6 +127,23 @@ public final class Vigil implements AutoCloseable {
      */
     public dev.vigil.context.ContextPropagation context() {
         return dev.vigil.context.ContextPropagation.get();
+    }
+
+    /**
+     * Reports exceptions, messages and breadcrumbs to every installed error backend (Sentry with
+     * {@code vigil-errors-sentry}); see {@link Errors}. A no-op costing a few nanoseconds when none is installed.
+     *
+     * <pre>{@code vigil.errors().capture(e).tag("component", "document-processing").send();}</pre>
+     *
+     * @return the error reporting of this Vigil
+     */
+    public Errors errors() {
+        return errors;
+    }
+
+    Vigil errors(Errors errors) {
+        this.errors = errors;
+        return this;
     }
 
     /** @return the health checks served at {@code /health} */

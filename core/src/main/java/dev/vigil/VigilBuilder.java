@@ -10,6 +10,7 @@ import dev.vigil.internal.Recorder;
 import dev.vigil.internal.TraceSampler;
 import dev.vigil.spi.BackendContext;
 import dev.vigil.spi.BackendProvider;
+import dev.vigil.spi.ErrorBackend;
 import dev.vigil.spi.MetricsBackend;
 import dev.vigil.spi.ObservationHandler;
 import dev.vigil.spi.ScrapeSource;
@@ -231,7 +232,7 @@ public final class VigilBuilder {
             if (engine != null) {
                 engine.recorder(recorder);
             }
-            return new Vigil(config, engine, recorder, backends, server, health);
+            return new Vigil(config, engine, recorder, backends, server, health).errors(Errors.of(errorBackends(backends)));
         } catch (RuntimeException e) {
             for (VigilBackend b : started) {
                 try {
@@ -275,6 +276,16 @@ public final class VigilBuilder {
             }
         }
         return new ArrayList<>(byName.values());
+    }
+
+    private static List<ErrorBackend> errorBackends(List<VigilBackend> backends) {
+        List<ErrorBackend> out = new ArrayList<>();
+        for (VigilBackend b : backends) {
+            if (b instanceof ErrorBackend) {
+                out.add((ErrorBackend) b);
+            }
+        }
+        return out;
     }
 
     private static ScrapeSource scrapeSource(List<MetricsBackend> metrics) {
