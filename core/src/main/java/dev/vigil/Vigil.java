@@ -35,7 +35,8 @@ public final class Vigil implements AutoCloseable {
 
     private final VigilConfig config;
     private final MeterEngine engine;
-    private final Recorder recorder;
+    /** Becomes {@link Recorder#NOOP} at close, so that no observation reaches a closed backend's handler. */
+    private volatile Recorder recorder;
     private final List<VigilBackend> backends;
     private final ManagementServer server;
     private final HealthRegistry health;
@@ -177,7 +178,8 @@ public final class Vigil implements AutoCloseable {
 
     /**
      * Flushes and stops every backend and the management server, within {@code vigil.shutdown.timeout-ms}
-     * overall. Idempotent. Recording afterwards is a no-op with a rate-limited warning.
+     * overall. Idempotent. Recording afterwards is a no-op with a rate-limited warning, and observations (manual,
+     * annotated or traced KPIs) reach no backend's handler: they are uninstalled before the backends close.
      */
     @Override
     public void close() {
@@ -186,6 +188,13 @@ public final class Vigil implements AutoCloseable {
                 return;
             }
             closed = true;
+        }
+        // First of all: observations started from now on reach no handler of a backend that is about to close.
+        Recorder r = recorder;
+        recorder = Recorder.NOOP;
+        GlobalVigil.uninstallRecorder(r);
+        if (engine != null) {
+            engine.recorder(null); // traced KPIs become plain ones
         }
         long deadline = System.nanoTime() + Duration.ofMillis(config.getLong(VigilConfig.SHUTDOWN_TIMEOUT_MS, 10_000, 0, 600_000)).toNanos();
         // Metrics backends last, so the others' final reports (vigil.dropped at flush) reach an open registry.

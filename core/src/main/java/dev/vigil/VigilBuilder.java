@@ -42,6 +42,7 @@ public final class VigilBuilder {
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final List<VigilBackend> explicit = new ArrayList<>();
     private boolean discover = true;
+    private ConfigSource source;
 
     VigilBuilder() {
     }
@@ -134,6 +135,24 @@ public final class VigilBuilder {
     }
 
     /**
+     * Reads the keys the builder does not set from this source instead of the JVM's system properties and
+     * environment ({@link ConfigSource#system()}, taken at {@link #build()}); values set on the builder still win.
+     *
+     * <pre>{@code
+     * Vigil vigil = Vigil.builder()
+     *         .configSource(ConfigSource.of(Map.of("vigil.management.port", "0")))  // the machine's variables count for nothing
+     *         .build();
+     * }</pre>
+     *
+     * @param source the source; {@link ConfigSource#empty()} for defaults only
+     * @return this builder
+     */
+    public VigilBuilder configSource(ConfigSource source) {
+        this.source = Objects.requireNonNull(source, "source");
+        return this;
+    }
+
+    /**
      * Uses a metrics backend, such as {@code MicrometerMetrics.of(registry)}; it replaces a discovered
      * backend of the same name and is otherwise added.
      *
@@ -182,11 +201,17 @@ public final class VigilBuilder {
             throw raced;
         }
         int instrumented = InstrumentedMethods.count(Thread.currentThread().getContextClassLoader());
-        LOGGER.log(System.Logger.Level.INFO, "Vigil installed for service '" + vigil.config().serviceName()
-                + "' with backends " + vigil.backendNames() + "; " + instrumented
-                + (instrumented == 1 ? " annotated method" : " annotated methods") + " instrumented by vigil-maven-plugin"
-                + (vigil.managementPort() < 0 ? "" : "; management endpoint on port " + vigil.managementPort()));
+        LOGGER.log(System.Logger.Level.INFO, installLine(vigil, instrumented));
         return vigil;
+    }
+
+    static String installLine(Vigil vigil, int instrumented) {
+        return "Vigil installed for service '" + vigil.config().serviceName() + "' with backends " + vigil.backendNames()
+                + "; " + instrumented + (instrumented == 1 ? " annotated method" : " annotated methods")
+                + " instrumented by vigil-maven-plugin"
+                + (instrumented > 0 ? "" : " (@Timed, @Counted and @Traced record nothing without it: add the plugin"
+                        + " dev.vigil:vigil-maven-plugin with the goals instrument and instrument-tests to the build)")
+                + (vigil.managementPort() < 0 ? "" : "; management endpoint on port " + vigil.managementPort());
     }
 
     /**
@@ -196,10 +221,20 @@ public final class VigilBuilder {
      * @return the Vigil
      */
     public Vigil build() {
-        VigilConfig config = VigilConfigs.of(properties);
+        // The one read of system properties and environment: everything after works on this snapshot.
+        VigilConfig config = VigilConfigs.of(properties, source != null ? source : ConfigSource.system());
         config.validate();
         TraceSampler sampler = TraceSampler.fromConfig(config);
         List<VigilBackend> backends = resolveBackends(config);
+        try {
+            return build(config, sampler, backends);
+        } catch (RuntimeException | Error e) {
+            closeAll(backends, e);
+            throw e;
+        }
+    }
+
+    private Vigil build(VigilConfig config, TraceSampler sampler, List<VigilBackend> backends) {
         List<MetricsBackend> metrics = new ArrayList<>();
         List<ObservationHandler> handlers = new ArrayList<>();
         for (VigilBackend b : backends) {
@@ -214,34 +249,33 @@ public final class VigilBuilder {
         MeterEngine engine = metrics.isEmpty() ? null
                 : new MeterEngine(metrics.toArray(new MetricsBackend[0]), (int) config.getLong(VigilConfig.MAX_TAG_SETS, 2000, 1, 1_000_000));
         BackendContext context = new Context(config, engine);
-        List<VigilBackend> started = new ArrayList<>();
-        ManagementServer server = null;
-        try {
-            for (VigilBackend b : backends) {
-                b.start(context);
-                started.add(b);
-            }
-            HealthRegistry health = new HealthRegistry(Duration.ofMillis(config.getLong(VigilConfig.HEALTH_TIMEOUT_MS, 2_000, 1, 60_000)));
-            BearerToken token = BearerToken.of(config.get(VigilConfig.MANAGEMENT_TOKEN), VigilConfig.MANAGEMENT_TOKEN);
-            int port = config.managementPort();
-            if (port >= 0) {
-                server = ManagementServer.start(config.get(VigilConfig.MANAGEMENT_HOST, "0.0.0.0"), port, token,
+        for (VigilBackend b : backends) {
+            b.start(context);
+        }
+        HealthRegistry health = new HealthRegistry(Duration.ofMillis(config.getLong(VigilConfig.HEALTH_TIMEOUT_MS, 2_000, 1, 60_000)));
+        BearerToken token = BearerToken.of(config.get(VigilConfig.MANAGEMENT_TOKEN), VigilConfig.MANAGEMENT_TOKEN);
+        int port = config.managementPort();
+        ManagementServer server = port < 0 ? null
+                : ManagementServer.start(config.get(VigilConfig.MANAGEMENT_HOST, "0.0.0.0"), port, token,
                         health::runAllAsync, health.timeout(), scrapeSource(metrics));
+        Recorder recorder = new Recorder(engine, handlers.toArray(new ObservationHandler[0]), sampler);
+        if (engine != null) {
+            engine.recorder(recorder);
+        }
+        return new Vigil(config, engine, recorder, backends, server, health).errors(Errors.of(errorBackends(backends)));
+    }
+
+    /**
+     * Closes backends of a build that failed, newest first: a backend that failed half-way through its start may hold
+     * threads or sockets too. The original failure is the one to report; a failed close is attached to it.
+     */
+    private static void closeAll(List<VigilBackend> backends, Throwable failure) {
+        for (int i = backends.size() - 1; i >= 0; i--) {
+            try {
+                backends.get(i).close(Duration.ofSeconds(1));
+            } catch (RuntimeException | LinkageError e) {
+                failure.addSuppressed(e);
             }
-            Recorder recorder = new Recorder(engine, handlers.toArray(new ObservationHandler[0]), sampler);
-            if (engine != null) {
-                engine.recorder(recorder);
-            }
-            return new Vigil(config, engine, recorder, backends, server, health).errors(Errors.of(errorBackends(backends)));
-        } catch (RuntimeException e) {
-            for (VigilBackend b : started) {
-                try {
-                    b.close(Duration.ofSeconds(1));
-                } catch (RuntimeException ignored) {
-                    // already failing: the original error is the one to report
-                }
-            }
-            throw e;
         }
     }
 
@@ -261,8 +295,12 @@ public final class VigilBuilder {
                         byName.put(b.name(), b);
                     }
                 }
-            } catch (ServiceConfigurationError e) {
-                throw new IllegalStateException("Vigil could not load a backend provider: " + e.getMessage(), e);
+            } catch (IllegalStateException | ServiceConfigurationError e) {
+                // The providers before the failing one made backends that may hold resources already.
+                RuntimeException failure = e instanceof IllegalStateException ? (IllegalStateException) e
+                        : new IllegalStateException("Vigil could not load a backend provider: " + e.getMessage(), e);
+                closeAll(new ArrayList<>(byName.values()), failure);
+                throw failure;
             }
         }
         for (VigilBackend b : explicit) {

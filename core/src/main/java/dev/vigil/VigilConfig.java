@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Objects;
 
 /**
  * Vigil's one configuration surface, resolved once at install: a key set on the builder wins, then the
@@ -13,6 +13,9 @@ import java.util.function.Function;
  * {@code VIGIL_SERVICE_NAME}, and falls back to {@code OTEL_SERVICE_NAME}. Adapters read their own keys
  * ({@code otel.exporter.otlp.endpoint}, ...) through {@link #get(String)}. Every key is listed in
  * {@code docs/configuration.md}.
+ *
+ * <p>Immutable: the system properties and environment are a {@link ConfigSource} snapshot taken at install
+ * (or the source given to {@link VigilBuilder#configSource(ConfigSource)}); nothing reads them afterwards.
  *
  * <p>Invalid values fail here, at configuration time, with a message that names the key and where the
  * value came from.
@@ -44,14 +47,11 @@ public final class VigilConfig {
     public static final String SHUTDOWN_TIMEOUT_MS = "vigil.shutdown.timeout-ms";
 
     private final Map<String, String> explicit;
-    private final Function<String, String> systemProperties;
-    private final Function<String, String> environment;
+    private final ConfigSource source;
 
-    VigilConfig(Map<String, String> explicit, Function<String, String> systemProperties,
-                Function<String, String> environment) {
+    VigilConfig(Map<String, String> explicit, ConfigSource source) {
         this.explicit = Collections.unmodifiableMap(new LinkedHashMap<>(explicit));
-        this.systemProperties = systemProperties;
-        this.environment = environment;
+        this.source = Objects.requireNonNull(source, "source");
     }
 
     /**
@@ -63,10 +63,7 @@ public final class VigilConfig {
     public String get(String key) {
         String v = explicit.get(key);
         if (v == null) {
-            v = systemProperties.apply(key);
-        }
-        if (v == null) {
-            v = environment.apply(envName(key));
+            v = source.get(key);
         }
         if (v == null) {
             return null;
@@ -137,7 +134,7 @@ public final class VigilConfig {
     public String serviceName() {
         String v = get(SERVICE_NAME);
         if (v == null) {
-            v = environment.apply("OTEL_SERVICE_NAME");
+            v = get("otel.service.name"); // OTEL_SERVICE_NAME, or -Dotel.service.name as OpenTelemetry reads it
         }
         return v == null || v.isBlank() ? "unknown_service:java" : v.trim();
     }
@@ -167,14 +164,17 @@ public final class VigilConfig {
         return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
-    private String describe(String key) {
+    /**
+     * Names a key and where its value came from, for error messages; never the value, which may be a secret.
+     *
+     * @param key a dotted key
+     * @return for example {@code Vigil setting 'vigil.management.port' (environment variable VIGIL_MANAGEMENT_PORT)}
+     */
+    public String describe(String key) {
         if (explicit.containsKey(key)) {
             return "Vigil setting '" + key + "' (builder)";
         }
-        if (systemProperties.apply(key) != null) {
-            return "Vigil setting '" + key + "' (system property -D" + key + ")";
-        }
-        return "Vigil setting '" + key + "' (environment variable " + envName(key) + ")";
+        return "Vigil setting '" + key + "' (" + source.origin(key) + ")";
     }
 
     /** Fails fast on every key core owns, so a typo stops {@code install()} instead of a later request. */

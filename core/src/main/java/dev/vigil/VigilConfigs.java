@@ -9,11 +9,11 @@ final class VigilConfigs {
 
     /** @return a config that reads nothing: the no-op instance must not depend on the environment */
     static VigilConfig empty() {
-        return new VigilConfig(Map.of(), k -> null, k -> null);
+        return new VigilConfig(Map.of(), ConfigSource.empty());
     }
 
-    /** @return the builder's values, then system properties, then environment variables */
-    static VigilConfig of(Map<String, String> explicit) {
-        return new VigilConfig(explicit, System::getProperty, System::getenv);
+    /** @return the builder's values, then the source's system properties, then its environment variables */
+    static VigilConfig of(Map<String, String> explicit, ConfigSource source) {
+        return new VigilConfig(explicit, source);
     }
 }

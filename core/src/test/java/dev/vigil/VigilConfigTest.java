@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** One configuration surface: builder, then system property, then environment; errors at configuration time. */
 class VigilConfigTest {
     private static VigilConfig config(Map<String, String> builder, Map<String, String> props, Map<String, String> env) {
-        return new VigilConfig(builder, props::get, env::get);
+        return new VigilConfig(builder, ConfigSource.of(props, env));
     }
 
     @Test

@@ -61,6 +61,20 @@ public final class GlobalVigil {
     }
 
     /**
+     * Makes instrumented code record nothing once the installed instance is closed, so that no observation reaches
+     * a closed backend; the instance stays installed.
+     *
+     * @param r the recorder of the instance being closed; nothing changes when another one is installed
+     */
+    public static void uninstallRecorder(Recorder r) {
+        synchronized (LOCK) {
+            if (recorder == r) {
+                recorder = Recorder.NOOP;
+            }
+        }
+    }
+
+    /**
      * Forgets the installed instance without closing it; for tests.
      *
      * @return the instance that was installed, or null

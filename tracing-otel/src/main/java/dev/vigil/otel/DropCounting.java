@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -31,7 +32,8 @@ import java.util.function.Consumer;
  * {@code otel.sdk.processor.span.processed}, with {@code error.type} = {@code queue_full} (or
  * {@code already_shutdown}) for the ones it rejected. Reading the processor's own count is exact, costs nothing on
  * the accepted path beyond the processor's own call, and needs no guess at its queue. Every other instrument is
- * OpenTelemetry's no-op. Export failures are counted by {@link #exporter} as {@code export_failed}.
+ * OpenTelemetry's no-op. Export failures are counted by {@link #exporter} as {@code export_failed}, and
+ * reported in one rate-limited line by {@link ExportFailures}.
  *
  * <p>Drops happen when the application outruns the exporter, exactly when their cost matters most; so a drop costs
  * an atomic add, and counts reach {@code vigil.dropped} in chunks of {@value #CHUNK}, with the rest reported at every
@@ -66,19 +68,33 @@ final class DropCounting implements MeterProvider {
         }
     }
 
-    /** Wraps an exporter so that a failed export counts its spans as dropped ({@code export_failed}). */
-    SpanExporter exporter(SpanExporter delegate) {
+    /**
+     * Wraps an exporter so that a failed export counts its spans as dropped ({@code export_failed}) and is reported
+     * to {@code failures}; its shutdown runs once, however many callers ask (the batch processor and a close that
+     * gives up waiting).
+     */
+    SpanExporter exporter(SpanExporter delegate, ExportFailures failures) {
         return new SpanExporter() {
+            private final AtomicReference<CompletableResultCode> shutdown = new AtomicReference<>();
+
             @Override
             public CompletableResultCode export(Collection<SpanData> spans) {
                 int n = spans.size();
-                CompletableResultCode result = delegate.export(spans);
-                result.whenComplete(() -> {
-                    if (!result.isSuccess()) {
+                CompletableResultCode result;
+                try {
+                    result = delegate.export(spans);
+                } catch (RuntimeException e) {
+                    // Reported here, in one line a minute, rather than by the batch processor with a stack trace.
+                    result = CompletableResultCode.ofExceptionalFailure(e);
+                }
+                CompletableResultCode r = result;
+                r.whenComplete(() -> {
+                    if (!r.isSuccess()) {
                         sink.dropped("export_failed", n);
+                        failures.failed(r.getFailureThrowable(), n);
                     }
                 });
-                return result;
+                return r;
             }
 
             @Override
@@ -88,7 +104,20 @@ final class DropCounting implements MeterProvider {
 
             @Override
             public CompletableResultCode shutdown() {
-                return delegate.shutdown();
+                CompletableResultCode mine = new CompletableResultCode();
+                CompletableResultCode first = shutdown.compareAndExchange(null, mine);
+                if (first != null) {
+                    return first;
+                }
+                CompletableResultCode done = delegate.shutdown();
+                done.whenComplete(() -> {
+                    if (done.isSuccess()) {
+                        mine.succeed();
+                    } else {
+                        mine.fail();
+                    }
+                });
+                return mine;
             }
 
             @Override

@@ -1,5 +1,6 @@
 package dev.vigil.otel;
 
+import dev.vigil.ConfigSource;
 import dev.vigil.context.ContextStorage;
 import dev.vigil.context.ContextStorageWrapper;
 import java.util.Locale;
@@ -39,7 +40,8 @@ public final class OtelContextStorageWrapper implements ContextStorageWrapper {
      */
     @Override
     public ContextStorage wrap(ContextStorage storage) {
-        String enabled = System.getProperty(ENABLED_KEY, System.getenv("VIGIL_OTEL_CONTEXT_BRIDGE"));
+        // Read once per JVM, before any builder exists; the same snapshot rules as the builder's default source.
+        String enabled = ConfigSource.system().get(ENABLED_KEY);
         if (enabled != null && enabled.trim().toLowerCase(Locale.ROOT).equals("false")) {
             ContextBridge.mode = ContextBridge.Mode.OFF;
             return storage;

@@ -12,21 +12,27 @@ import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.InternalTelemetryVersion;
+import io.opentelemetry.sdk.common.export.RetryPolicy;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Builds the OpenTelemetry SDK that Vigil owns when the application brings none, from Vigil's configuration
  * (the {@code otel.*} keys read as the OpenTelemetry SDK reads them): a resource naming the service, core's ids and
  * sampling decision, a bounded {@link BatchSpanProcessor} whose drops are counted, and the OTLP/HTTP exporter.
  * Nothing here touches {@code GlobalOpenTelemetry}: every internal meter provider is set explicitly.
+ *
+ * <p>The exporter fails fast and quietly: a connection error is not retried (a collector that is down would
+ * otherwise hold each batch, and {@code close()}, for seconds of back-off), only an answer that asks for a retry
+ * (429, 502, 503, 504) is; its sends run on {@link ExportThreads}, so a failure is one line of
+ * {@link ExportFailures} a minute instead of the SDK's stack trace per batch.
  */
 final class OtelSdkFactory {
     static final String ENDPOINT = "otel.exporter.otlp.endpoint";
@@ -46,7 +52,24 @@ final class OtelSdkFactory {
     private OtelSdkFactory() {
     }
 
-    static OpenTelemetrySdk build(VigilConfig config, DropCounting drops, SpanExporter exporterOverride) {
+    /** The SDK Vigil built, and what its close must release besides. */
+    static final class Owned {
+        final OpenTelemetrySdk sdk;
+        /** The exporter the batch processor calls; shutting it down cancels an export in flight. */
+        final SpanExporter exporter;
+        /** The OTLP sender's threads, or null with an exporter of the application's. */
+        final ExecutorService exportThreads;
+        final ExportFailures failures;
+
+        Owned(OpenTelemetrySdk sdk, SpanExporter exporter, ExecutorService exportThreads, ExportFailures failures) {
+            this.sdk = sdk;
+            this.exporter = exporter;
+            this.exportThreads = exportThreads;
+            this.failures = failures;
+        }
+    }
+
+    static Owned build(VigilConfig config, DropCounting drops, SpanExporter exporterOverride) {
         // Read and check every key first, so a mistake fails install() before anything starts.
         int queue = (int) config.getLong(BSP_QUEUE, 2048, 1, 10_000_000);
         int batch = (int) config.getLong(BSP_BATCH, 512, 1, 10_000_000);
@@ -57,9 +80,26 @@ final class OtelSdkFactory {
         long delayMs = config.getLong(BSP_DELAY, 5_000, 0, 3_600_000);
         long bspTimeoutMs = config.getLong(BSP_TIMEOUT, 30_000, 0, 3_600_000);
         TraceSampling core = TraceSampling.fromConfig(config);
-        SpanExporter exporter = exporterOverride != null ? exporterOverride : otlpExporter(config);
+        ExecutorService threads = null;
+        SpanExporter exporter;
+        ExportFailures failures;
+        if (exporterOverride != null) {
+            exporter = exporterOverride;
+            failures = new ExportFailures("the span exporter " + exporterOverride.getClass().getName(), bspTimeoutMs);
+        } else {
+            long timeoutMs = config.getLong(TRACES_TIMEOUT, config.getLong(TIMEOUT, 10_000, 0, 3_600_000), 0, 3_600_000);
+            threads = ExportThreads.newExecutor(); // starts no thread before the first export
+            try {
+                exporter = otlpExporter(config, timeoutMs, threads);
+            } catch (RuntimeException e) {
+                threads.shutdown();
+                throw e;
+            }
+            failures = new ExportFailures(ExportFailures.display(tracesEndpoint(config)), timeoutMs);
+        }
+        SpanExporter counted = drops.exporter(exporter, failures);
 
-        BatchSpanProcessor bsp = BatchSpanProcessor.builder(drops.exporter(exporter))
+        BatchSpanProcessor bsp = BatchSpanProcessor.builder(counted)
                 .setMaxQueueSize(queue)
                 .setMaxExportBatchSize(batch)
                 .setScheduleDelay(Duration.ofMillis(delayMs))
@@ -77,10 +117,11 @@ final class OtelSdkFactory {
                 .setMeterProvider(MeterProvider::noop)
                 .addSpanProcessor(bsp)
                 .build();
-        return OpenTelemetrySdk.builder()
+        OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
                 .setTracerProvider(tracerProvider)
                 .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
                 .build();
+        return new Owned(sdk, counted, threads, failures);
     }
 
     static Resource resource(VigilConfig config) {
@@ -103,7 +144,8 @@ final class OtelSdkFactory {
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v1/traces";
     }
 
-    private static SpanExporter otlpExporter(VigilConfig config) {
+    /** Checks every exporter key (a mistake fails install) before building the exporter. */
+    private static SpanExporter otlpExporter(VigilConfig config, long timeoutMs, ExecutorService threads) {
         String protocol = config.get(PROTOCOL, "http/protobuf");
         if (!protocol.equals("http/protobuf")) {
             throw new IllegalArgumentException("Vigil setting '" + PROTOCOL + "' is '" + protocol
@@ -111,39 +153,28 @@ final class OtelSdkFactory {
         }
         String endpoint = tracesEndpoint(config);
         if (!endpoint.startsWith("http://") && !endpoint.startsWith("https://")) {
-            throw new IllegalArgumentException("Vigil setting '" + TRACES_ENDPOINT + "' / '" + ENDPOINT
-                    + "' must be an http:// or https:// URL, not '" + endpoint + "'");
+            // Not echoed: an endpoint may carry user info.
+            String key = config.get(TRACES_ENDPOINT) != null ? TRACES_ENDPOINT : ENDPOINT;
+            throw new IllegalArgumentException(config.describe(key) + " must be an http:// or https:// URL");
         }
-        long timeoutMs = config.getLong(TRACES_TIMEOUT, config.getLong(TIMEOUT, 10_000, 0, 3_600_000), 0, 3_600_000);
+        String compression = config.get(COMPRESSION);
+        String c = compression == null ? null : compression.toLowerCase(Locale.ROOT);
+        if (c != null && !c.equals("gzip") && !c.equals("none")) {
+            throw new IllegalArgumentException("Vigil setting '" + COMPRESSION + "' must be gzip or none, not '" + compression + "'");
+        }
+        Map<String, String> headers = OtlpHeaders.parse(config, HEADERS);
+        headers.putAll(OtlpHeaders.parse(config, TRACES_HEADERS));
+
         OtlpHttpSpanExporterBuilder b = OtlpHttpSpanExporter.builder()
                 .setEndpoint(endpoint)
                 .setTimeout(Duration.ofMillis(timeoutMs))
+                .setRetryPolicy(RetryPolicy.builder().setRetryExceptionPredicate(e -> false).build())
+                .setExecutorService(threads)
                 .setMeterProvider(MeterProvider::noop);
-        String compression = config.get(COMPRESSION);
-        if (compression != null) {
-            String c = compression.toLowerCase(Locale.ROOT);
-            if (!c.equals("gzip") && !c.equals("none")) {
-                throw new IllegalArgumentException("Vigil setting '" + COMPRESSION + "' must be gzip or none, not '" + compression + "'");
-            }
+        if (c != null) {
             b.setCompression(c);
         }
-        addHeaders(b, config.get(HEADERS));
-        addHeaders(b, config.get(TRACES_HEADERS));
+        headers.forEach(b::addHeader);
         return b.build();
-    }
-
-    /** OpenTelemetry's header list: {@code key1=value1,key2=value2}, values URL-encoded. */
-    private static void addHeaders(OtlpHttpSpanExporterBuilder b, String list) {
-        if (list == null) {
-            return;
-        }
-        for (String member : list.split(",")) {
-            int eq = member.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("OTLP header '" + member.trim() + "' must be key=value");
-            }
-            b.addHeader(member.substring(0, eq).trim(),
-                    URLDecoder.decode(member.substring(eq + 1).trim(), StandardCharsets.UTF_8));
-        }
     }
 }

@@ -5,7 +5,6 @@ import dev.vigil.spi.ObservationHandler;
 import dev.vigil.spi.VigilBackend;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
@@ -40,7 +39,7 @@ public final class OtelTracing implements VigilBackend {
     private final boolean useGlobal;
     private final SpanHandler handler = new SpanHandler();
     private volatile OpenTelemetry openTelemetry;
-    private volatile OpenTelemetrySdk owned;
+    private volatile OtelSdkFactory.Owned owned;
     private volatile DropCounting drops;
 
     private OtelTracing(OpenTelemetry explicit, SpanExporter exporter, boolean useGlobal) {
@@ -109,10 +108,10 @@ public final class OtelTracing implements VigilBackend {
         boolean ours = otel == null;
         if (ours) {
             DropCounting d = new DropCounting((reason, n) -> context.dropped(DropCounting.BACKEND, reason, n));
-            OpenTelemetrySdk sdk = OtelSdkFactory.build(context.config(), d, exporter);
+            OtelSdkFactory.Owned built = OtelSdkFactory.build(context.config(), d, exporter);
             drops = d;
-            owned = sdk;
-            otel = sdk;
+            owned = built;
+            otel = built.sdk;
         }
         openTelemetry = otel;
         handler.init(otel.getTracer("dev.vigil"), ours);
@@ -120,20 +119,35 @@ public final class OtelTracing implements VigilBackend {
 
     /**
      * Flushes and shuts down the SDK Vigil built, within the timeout; an OpenTelemetry given by the application is
-     * left alone. Never blocks past the timeout: an export still running then is abandoned on the SDK's daemon thread.
+     * left alone. Never blocks past the timeout: a collector that refuses fails the flush at once (connection errors
+     * are not retried), and an export a silent collector still holds at the timeout is cancelled, its spans counted
+     * as dropped.
      *
      * @param timeout the most this call may take
      */
     @Override
     public void close(Duration timeout) {
-        OpenTelemetrySdk sdk = owned;
-        if (sdk == null) {
+        OtelSdkFactory.Owned o = owned;
+        if (o == null) {
             return;
         }
         owned = null;
-        long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
-        await(sdk.getSdkTracerProvider().forceFlush(), deadline);
-        await(sdk.shutdown(), deadline);
+        long timeoutNanos = Math.max(0, timeout.toNanos());
+        long deadline = System.nanoTime() + timeoutNanos;
+        // A tenth of the time (at most 100 ms) is kept to cancel an export that a silent collector still holds, so
+        // that its spans are counted as dropped while the metrics backend is still open.
+        long cancelAt = deadline - Math.min(timeoutNanos / 10, TimeUnit.MILLISECONDS.toNanos(100));
+        await(o.sdk.getSdkTracerProvider().forceFlush(), cancelAt);
+        CompletableResultCode shutdown = o.sdk.shutdown();
+        await(shutdown, cancelAt);
+        if (!shutdown.isDone()) {
+            o.failures.cancelling();
+            o.exporter.shutdown(); // cancels the export in flight; the batch processor's own call is then a no-op
+            await(shutdown, deadline);
+        }
+        if (o.exportThreads != null) {
+            o.exportThreads.shutdown(); // after the exporter's: a send refused by a stopped pool would log SEVERE
+        }
         DropCounting d = drops;
         if (d != null) {
             d.flush();
@@ -147,7 +161,8 @@ public final class OtelTracing implements VigilBackend {
     @Override
     public String toString() {
         OpenTelemetry otel = openTelemetry;
-        return "OtelTracing{" + (otel == null ? "not started" : otel == owned ? "own SDK" : otel.getClass().getName())
+        OtelSdkFactory.Owned o = owned;
+        return "OtelTracing{" + (otel == null ? "not started" : o != null && otel == o.sdk ? "own SDK" : otel.getClass().getName())
                 + ", bridge=" + ContextBridge.mode + '}';
     }
 

@@ -20,12 +20,11 @@ class ClosedPortTest {
         CountingMetrics metrics = new CountingMetrics();
         Vigil vigil = TestVigil.builder("http://127.0.0.1:" + port)
                 .property("otel.bsp.schedule.delay", "5000")
-                .property("vigil.shutdown.timeout-ms", "2000")
                 .metrics(metrics)
                 .install();
         try {
             Runtime rt = Runtime.getRuntime();
-            System.gc();
+            System.gc(); // a hint, for a steadier baseline: the bound below is far above what 2048 spans take
             long heapBefore = rt.totalMemory() - rt.freeMemory();
             long started = System.nanoTime();
             for (int i = 0; i < 100_000; i++) {
@@ -37,14 +36,17 @@ class ClosedPortTest {
             System.gc();
             long heapGrowth = rt.totalMemory() - rt.freeMemory() - heapBefore;
 
-            double queueFull = metrics.sum("COUNTER vigil.dropped{backend=otel,reason=queue_full}");
-            assertThat(queueFull).isGreaterThanOrEqualTo(100_000 - 2048 - 512 * 4);
             assertThat(heapGrowth).isLessThan(64L * 1024 * 1024); // 2048 queued spans, not 100,000
             assertThat(recordMillis).isLessThan(20_000);
         } finally {
             long closing = System.nanoTime();
             TestVigil.close(vigil);
-            assertThat((System.nanoTime() - closing) / 1_000_000).isLessThan(3_000);
+            // The default shutdown timeout is 10 s: a refused connection is not retried, so close need not wait.
+            assertThat((System.nanoTime() - closing) / 1_000_000).isLessThan(1_000);
         }
+        // Every span is accounted for once close has flushed the queue: dropped when it was full, or failed to export.
+        double queueFull = metrics.sum("COUNTER vigil.dropped{backend=otel,reason=queue_full}");
+        double exportFailed = metrics.sum("COUNTER vigil.dropped{backend=otel,reason=export_failed}");
+        assertThat(queueFull + exportFailed).isEqualTo(100_000);
     }
 }

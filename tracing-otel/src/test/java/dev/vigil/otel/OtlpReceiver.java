@@ -29,6 +29,10 @@ final class OtlpReceiver implements AutoCloseable {
     final List<Span> spans = new CopyOnWriteArrayList<>();
     final Map<String, String> resource = new ConcurrentHashMap<>();
     final List<String> contentTypes = new CopyOnWriteArrayList<>();
+    /** When each export request arrived, in {@link System#nanoTime()}. */
+    final List<Long> requestTimes = new CopyOnWriteArrayList<>();
+    /** The request headers of the last export, first value of each (names as the JDK's server normalises them). */
+    final Map<String, String> headers = new ConcurrentHashMap<>();
     private final HttpServer server;
 
     OtlpReceiver() throws IOException {
@@ -39,7 +43,9 @@ final class OtlpReceiver implements AutoCloseable {
                     exchange.sendResponseHeaders(405, -1);
                     return;
                 }
+                requestTimes.add(System.nanoTime());
                 contentTypes.add(exchange.getRequestHeaders().getFirst("Content-Type"));
+                exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
                 ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(in.readAllBytes());
                 for (ResourceSpans rs : request.getResourceSpansList()) {
                     for (KeyValue kv : rs.getResource().getAttributesList()) {
