@@ -93,7 +93,9 @@ final class EventScrubber implements SentryOptions.BeforeSendCallback {
         }
         User u = event.getUser();
         if (u != null) {
-            event.setUser(user(u));
+            User clean = user(u);
+            event.setUser(clean.getId() == null && clean.getEmail() == null && clean.getUsername() == null
+                    && clean.getIpAddress() == null && clean.getData() == null ? null : clean);
         }
     }
 

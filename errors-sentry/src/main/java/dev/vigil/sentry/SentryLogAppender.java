@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Sees every log line on the thread that logs it, so the trace and context are the caller's: an ERROR line with a
  * throwable becomes an event (unless the failure was already reported), and every INFO-and-above line a
- * breadcrumb. The SDK's and this module's own lines are ignored, so reporting cannot feed on itself.
+ * breadcrumb. The SDK's own lines are ignored, so reporting cannot feed on itself (this module logs only through
+ * {@link System.Logger}, at WARNING and without a throwable).
  */
 final class SentryLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     static final String NAME = "vigil-sentry";
@@ -27,7 +28,7 @@ final class SentryLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> 
     protected void append(ILoggingEvent line) {
         try {
             String logger = line.getLoggerName();
-            if (logger != null && (logger.startsWith("io.sentry") || logger.startsWith("dev.vigil.sentry"))) {
+            if (logger != null && logger.startsWith("io.sentry")) {
                 return;
             }
             Level level = line.getLevel();
