@@ -17,7 +17,7 @@ public interface ObservationBuilder {
     ObservationBuilder kind(SpanKind kind);
 
     /**
-     * Adds a low-cardinality tag: a metric tag of the timer and a span attribute.
+     * Adds a low-cardinality tag: a metric tag of the timer and a span attribute. A key set again wins.
      *
      * @param key the key
      * @param value the value
@@ -35,7 +35,35 @@ public interface ObservationBuilder {
     ObservationBuilder attribute(String key, String value);
 
     /**
-     * Also records a timer (histogram in seconds) of this name, tagged with the {@link #tag tags}.
+     * Adds an integer span attribute, exported as an integer (for example {@code server.port}).
+     *
+     * @param key the key
+     * @param value the value
+     * @return this builder
+     */
+    ObservationBuilder attribute(String key, long value);
+
+    /**
+     * Adds a floating-point span attribute.
+     *
+     * @param key the key
+     * @param value the value
+     * @return this builder
+     */
+    ObservationBuilder attribute(String key, double value);
+
+    /**
+     * Adds a boolean span attribute.
+     *
+     * @param key the key
+     * @param value the value
+     * @return this builder
+     */
+    ObservationBuilder attribute(String key, boolean value);
+
+    /**
+     * Also records a timer (histogram in seconds) of this name, looked up at close with the final
+     * {@link #tag tags}.
      *
      * @param metricName the timer's dotted name
      * @return this builder
@@ -43,9 +71,17 @@ public interface ObservationBuilder {
     ObservationBuilder timer(String metricName);
 
     /**
-     * Starts the observation and makes it current on this thread.
+     * Starts the observation and makes it current on this thread, until {@link Observation#close()}.
      *
      * @return the started observation; close it
      */
     Observation start();
+
+    /**
+     * Starts the observation without making it current anywhere: its parent is the current span, and its work may
+     * run on other threads, each entering it with {@link Observation#makeCurrent()}. Close it from any thread.
+     *
+     * @return the started observation; close it
+     */
+    Observation startDetached();
 }

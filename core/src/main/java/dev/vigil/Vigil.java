@@ -8,6 +8,7 @@ import dev.vigil.internal.ManualObservation;
 import dev.vigil.internal.NoopKpi;
 import dev.vigil.internal.NoopObservation;
 import dev.vigil.internal.Recorder;
+import dev.vigil.internal.UnmeteredKpi;
 import dev.vigil.spi.VigilBackend;
 import java.time.Duration;
 import java.util.List;
@@ -90,11 +91,15 @@ public final class Vigil implements AutoCloseable {
      * <pre>{@code vigil.kpi("orders.placed").tag("plan", "pro").increment();}</pre>
      *
      * @param name a dotted name such as {@code orders.placed}
-     * @return the KPI; a shared no-op when no metrics backend is installed
+     * @return the KPI; a shared no-op when no metrics backend and no observation handler is installed
      */
     public Kpi kpi(String name) {
         MeterEngine e = engine;
-        return e == null ? NoopKpi.INSTANCE : new KpiBuilder(e, name);
+        if (e != null) {
+            return new KpiBuilder(e, name);
+        }
+        // No metrics backend: a traced KPI is still a span, and failures still reach the handlers.
+        return recorder.hasHandlers() ? new UnmeteredKpi(recorder, name) : NoopKpi.INSTANCE;
     }
 
     /**

@@ -36,6 +36,11 @@ class ObservationTest {
                 }
 
                 @Override
+                public void onScopeOpened(ObservationContext context, Object state) {
+                    events.add("open " + state);
+                }
+
+                @Override
                 public void onScopeClosed(ObservationContext context, Object state) {
                     events.add("scope " + state);
                 }
@@ -75,7 +80,8 @@ class ObservationTest {
         assertThat(outerId.isSampled()).isTrue();
         assertThat(innerId.traceIdHex()).isEqualTo(outerId.traceIdHex());
         assertThat(innerId.spanIdHex()).isNotEqualTo(outerId.spanIdHex());
-        assertThat(events).containsExactly("start outer", "start inner", "scope inner", "stop inner", "scope outer", "stop outer");
+        assertThat(events).containsExactly("start outer", "open outer", "start inner", "open inner", "scope inner",
+                "stop inner", "scope outer", "stop outer");
         ObservationContext inner = stopped.get(0);
         assertThat(inner.parent()).isEqualTo(outerId);
         assertThat(inner.kind()).isEqualTo(SpanKind.CLIENT);
@@ -139,15 +145,16 @@ class ObservationTest {
     void aTracedKpiIsASpanAndATimer() {
         vigil = Vigil.builder().discoverBackends(false).metrics(metrics).backend(tracer).build();
         assertThat(vigil.kpi("invoice.render").tag("format", "pdf").traced().time(() -> "pdf")).isEqualTo("pdf");
-        assertThat(events).containsExactly("start invoice.render", "scope invoice.render", "stop invoice.render");
+        assertThat(events).containsExactly("start invoice.render", "open invoice.render", "scope invoice.render",
+                "stop invoice.render");
         assertThat(metrics.count("TIMER invoice.render{format=pdf}")).isEqualTo(1);
     }
 
     @Test
-    void unsampledObservationsSkipHandlersThatOnlyWantSampledOnes() {
+    void eachHandlerGetsOnlyTheObservationsItsInterestNames() {
         List<String> seen = new CopyOnWriteArrayList<>();
-        VigilBackend exporterLike = backendWith("exporter", true, seen);
-        VigilBackend errorsLike = backendWith("errors", false, seen);
+        VigilBackend exporterLike = backendWith("exporter", ObservationHandler.Interest.SAMPLED_SPANS, seen);
+        VigilBackend logsLike = backendWith("logs", ObservationHandler.Interest.SPANS, seen);
         Vigil onlySampled = Vigil.builder().discoverBackends(false).traceSampleRatio(0).backend(exporterLike).build();
         try (Observation o = onlySampled.observation("quiet").start()) {
             assertThat(o.spanContext().isValid()).isTrue();
@@ -156,11 +163,12 @@ class ObservationTest {
         assertThat(seen).isEmpty();
         onlySampled.close();
 
-        Vigil mixed = Vigil.builder().discoverBackends(false).traceSampleRatio(0).backend(exporterLike).backend(errorsLike).build();
+        // A handler that wants unsampled spans gets them; the exporter still does not.
+        Vigil mixed = Vigil.builder().discoverBackends(false).traceSampleRatio(0).backend(exporterLike).backend(logsLike).build();
         try (Observation o = mixed.observation("quiet").start()) {
             assertThat(o.spanContext().isSampled()).isFalse();
         }
-        assertThat(seen).containsExactly("exporter start", "errors start", "errors stop", "exporter stop");
+        assertThat(seen).containsExactly("logs start", "logs stop");
         mixed.close();
     }
 
@@ -185,7 +193,7 @@ class ObservationTest {
         assertThat(checks).containsExactly("after outer: inner current=true", "after inner: outer current=true");
     }
 
-    private static VigilBackend backendWith(String name, boolean sampledOnly, List<String> seen) {
+    private static VigilBackend backendWith(String name, ObservationHandler.Interest interest, List<String> seen) {
         return new VigilBackend() {
             @Override
             public String name() {
@@ -207,8 +215,8 @@ class ObservationTest {
                     }
 
                     @Override
-                    public boolean sampledOnly() {
-                        return sampledOnly;
+                    public Interest interest() {
+                        return interest;
                     }
                 };
             }

@@ -48,6 +48,11 @@ public final class Context {
                     ThreadLocalContextStorage.unswap(context, (Context) token);
                 }
             }
+
+            @Override
+            public void abandon(Context context, Context before) {
+                ThreadLocalContextStorage.abandon(context, before);
+            }
         });
     }
 

@@ -25,6 +25,15 @@ public final class ContextAccess {
          * @param token what {@link #enter} returned
          */
         void exit(Context context, Object token);
+
+        /**
+         * Notes, from another thread, that {@code context} (current on some thread through {@link #enter}) ended
+         * there: that thread puts {@code before} back when the scope enclosing it ends.
+         *
+         * @param context the context an observation made current on its starting thread
+         * @param before the context current there before it
+         */
+        void abandon(Context context, Context before);
     }
 
     // Written once in Context's class initializer; every reader has initialized Context first, which orders it.
@@ -50,5 +59,9 @@ public final class ContextAccess {
 
     static void exit(Context context, Object token) {
         hooks.exit(context, token);
+    }
+
+    static void abandon(Context context, Context before) {
+        hooks.abandon(context, before);
     }
 }

@@ -95,12 +95,18 @@ public final class KpiBuilder extends TagArgs implements Kpi {
         summary().record(value);
     }
 
+    /**
+     * Times the work. It is also an observation when traced (a span) or when a handler wants every observation
+     * (an error reporter): then a failure reaches the handlers too. The timer itself is the KPI's.
+     */
     @Override
     public <T> T time(Supplier<T> work) {
-        if (!isTraced()) {
+        Recorder r = engine.recorder;
+        boolean traced = isTraced();
+        if (!traced && (r == null || r.nonSpans.isEmpty())) {
             return timer().time(work);
         }
-        ManualObservation o = observe();
+        ManualObservation o = ManualObservation.aroundKpi(r, name, this, traced);
         try {
             return timer().time(work);
         } catch (Throwable t) {
@@ -113,7 +119,8 @@ public final class KpiBuilder extends TagArgs implements Kpi {
 
     @Override
     public void time(Runnable work) {
-        if (!isTraced()) {
+        Recorder r = engine.recorder;
+        if (!isTraced() && (r == null || r.nonSpans.isEmpty())) {
             timer().time(work);
             return;
         }
@@ -121,17 +128,6 @@ public final class KpiBuilder extends TagArgs implements Kpi {
             work.run();
             return null;
         });
-    }
-
-    /** The span of a traced KPI: named after it, its tags as attributes; the timer is recorded by the KPI. */
-    private ManualObservation observe() {
-        ManualObservation o = new ManualObservation(engine.recorder, name);
-        int count = count();
-        for (int i = 0; i < count; i++) {
-            o.attribute(key(i), value(i));
-        }
-        o.start();
-        return o;
     }
 
     @Override

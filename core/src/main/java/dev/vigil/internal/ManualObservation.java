@@ -4,99 +4,170 @@ import dev.vigil.KpiTimer;
 import dev.vigil.Observation;
 import dev.vigil.ObservationBuilder;
 import dev.vigil.SpanKind;
+import dev.vigil.context.Context;
+import dev.vigil.context.Scope;
 import dev.vigil.spi.MeterType;
-import dev.vigil.trace.SpanContext;
-import java.util.ArrayList;
-import java.util.List;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
- * An observation started from {@code vigil.observation(name)} (or a traced KPI): the builder and, once
- * started, the observation itself, so a typical use allocates one object plus the span's own.
+ * An observation started from {@code vigil.observation(name)} (or around a KPI's timed work): the builder and, once
+ * started, the observation and its handlers' context, so a typical use allocates one object plus the span's own.
+ *
+ * <p>Handlers see what {@link RecordedObservation} records. {@link #close()} is the only method safe to race with
+ * others.
  *
  * <p>Internal: not part of Vigil's API.
  */
-public final class ManualObservation extends ActiveObservation implements ObservationBuilder, Observation {
+public final class ManualObservation extends RecordedObservation implements ObservationBuilder, Observation {
+    private static final VarHandle CLOSED;
+
+    static {
+        try {
+            CLOSED = MethodHandles.lookup().findVarHandle(ManualObservation.class, "closed", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final String name;
+    private final boolean span;
     private SpanKind kind = SpanKind.INTERNAL;
-    private List<String> extra;
     private String timerName;
-    private Throwable error;
+    private String explicitErrorType;
     private long startNanos;
+    /** The thread of {@link #start()}, where the observation is current; null when detached. */
+    private Thread owner;
     private boolean started;
-    private boolean closed;
+    @SuppressWarnings("unused") // through CLOSED
+    private volatile int closed;
 
     /**
      * @param recorder what to record into
      * @param name the span name
      */
     public ManualObservation(Recorder recorder, String name) {
+        this(recorder, name, true);
+    }
+
+    ManualObservation(Recorder recorder, String name, boolean span) {
         this.recorder = recorder;
+        this.span = span;
         this.name = name == null || name.isEmpty() ? "unnamed" : name;
         if (name == null || name.isEmpty()) {
             ApiWarnings.warn("invalid-observation", "an observation needs a name; using 'unnamed'");
         }
     }
 
+    /** Starts the observation around a KPI's timed work: its tags become attributes, the KPI records the timer. */
+    static ManualObservation aroundKpi(Recorder recorder, String name, TagArgs tags, boolean span) {
+        ManualObservation o = new ManualObservation(recorder, name, span);
+        int count = tags.count();
+        for (int i = 0; i < count; i++) {
+            o.attribute(tags.key(i), tags.value(i));
+        }
+        o.start();
+        return o;
+    }
+
     @Override
-    public ObservationBuilder kind(SpanKind kind) {
-        if (kind != null) {
+    public ManualObservation kind(SpanKind kind) {
+        if (kind != null && !started) {
             this.kind = kind;
         }
         return this;
     }
 
     @Override
-    public ObservationBuilder tag(String key, String value) {
+    public ManualObservation timer(String metricName) {
+        if (!started) {
+            this.timerName = metricName;
+        }
+        return this;
+    }
+
+    @Override
+    public ManualObservation tag(String key, String value) {
         if (key == null || value == null) {
             ApiWarnings.warn("invalid-observation", "observation '" + name + "' ignores a tag with a null key or value");
         } else if (!started) {
-            addTag(key, value);
+            putTag(key, value);
+        } else if (closed == 0 && addEntry(key, value)) {
+            putTag(key, value); // the timer is looked up at close, with the final tags
         }
         return this;
     }
 
     @Override
     public ManualObservation attribute(String key, String value) {
-        if (key == null || value == null) {
-            ApiWarnings.warn("invalid-observation", "observation '" + name + "' ignores an attribute with a null key or value");
-        } else if (started) {
-            if (context != null) {
-                context.addAttribute(key, value);
-            }
-        } else {
-            if (extra == null) {
-                extra = new ArrayList<>(4);
-            }
-            extra.add(key);
-            extra.add(value);
+        return value == null ? nullValue(key) : attribute0(key, value);
+    }
+
+    @Override
+    public ManualObservation attribute(String key, long value) {
+        return attribute0(key, value);
+    }
+
+    @Override
+    public ManualObservation attribute(String key, double value) {
+        return attribute0(key, value);
+    }
+
+    @Override
+    public ManualObservation attribute(String key, boolean value) {
+        return attribute0(key, value);
+    }
+
+    private ManualObservation nullValue(String key) {
+        ApiWarnings.warn("invalid-observation", "observation '" + name + "' ignores attribute '" + key + "' with a null value");
+        return this;
+    }
+
+    private ManualObservation attribute0(String key, Object value) {
+        if (key == null) {
+            ApiWarnings.warn("invalid-observation", "observation '" + name + "' ignores an attribute with a null key");
+        } else if (closed == 0) {
+            addEntry(key, value);
         }
         return this;
     }
 
     @Override
-    public ObservationBuilder timer(String metricName) {
-        this.timerName = metricName;
+    public ManualObservation event(String eventName) {
+        if (eventName == null) {
+            ApiWarnings.warn("invalid-observation", "observation '" + name + "' ignores an event with a null name");
+        } else if (!started || closed != 0) {
+            ApiWarnings.warn("invalid-observation", "observation '" + name + "' ignores event '" + eventName
+                    + "' outside start and close");
+        } else {
+            addEvent(eventName);
+        }
         return this;
     }
 
     @Override
     public Observation start() {
+        return begin0(true);
+    }
+
+    @Override
+    public Observation startDetached() {
+        return begin0(false);
+    }
+
+    private Observation begin0(boolean current) {
         if (started) {
             ApiWarnings.warn("invalid-observation", "observation '" + name + "' was started twice");
             return this;
         }
         started = true;
+        freezeStart();
         try {
-            String[] attrs = toArray();
-            if (extra != null) {
-                String[] all = java.util.Arrays.copyOf(attrs, attrs.length + extra.size());
-                for (int i = 0; i < extra.size(); i++) {
-                    all[attrs.length + i] = extra.get(i);
-                }
-                attrs = all;
+            begin(current);
+            if (current) {
+                owner = Thread.currentThread();
             }
-            startSpan(name, kind, attrs);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) {
             ApiWarnings.warn("instrumentation", "observation '" + name + "' failed to start: " + e);
         }
         startNanos = timerName != null ? System.nanoTime() : 0L;
@@ -104,38 +175,123 @@ public final class ManualObservation extends ActiveObservation implements Observ
     }
 
     @Override
-    public Observation error(Throwable error) {
-        if (error != null) {
+    public ManualObservation error(Throwable error) {
+        if (error != null && closed == 0) {
             this.error = error;
         }
         return this;
     }
 
     @Override
-    public SpanContext spanContext() {
-        return span();
+    public ManualObservation errorType(String errorType) {
+        if (errorType == null || errorType.isEmpty()) {
+            ApiWarnings.warn("invalid-observation", "observation '" + name + "' ignores a null or empty error type");
+        } else if (closed == 0) {
+            this.explicitErrorType = errorType;
+        }
+        return this;
+    }
+
+    @Override
+    public Scope makeCurrent() {
+        if (!started) {
+            ApiWarnings.warn("invalid-observation", "observation '" + name + "' must be started before makeCurrent()");
+            return Scope.noop();
+        }
+        try {
+            Context next = Context.current().withSpan(spanContext());
+            if (link != null) {
+                next = next.with(FailureLink.OWNER, this);
+            }
+            Scope scope = next.makeCurrent();
+            if (closed != 0 || !hasScopeHandlers()) {
+                return scope;
+            }
+            openHandlerScopes();
+            return new HandlerScope(this, scope);
+        } catch (Throwable e) {
+            ApiWarnings.warn("instrumentation", "observation '" + name + "' failed to become current: " + e);
+            return Scope.noop();
+        }
     }
 
     @Override
     public void close() {
-        if (!started || closed) {
+        if (!started || !CLOSED.compareAndSet(this, 0, 1)) {
             return;
         }
-        closed = true;
+        boolean here = owner == Thread.currentThread();
         try {
-            // The timer records while this observation's span is still current, so an exemplar points at it.
-            MeterEngine engine = recorder.engine;
-            if (timerName != null && engine != null) {
-                long nanos = System.nanoTime() - startNanos;
-                Object t = error == null
-                        ? engine.lookup(MeterType.TIMER, timerName, this, "s", null, null)
-                        : engine.lookupError(MeterType.TIMER, timerName, this, "s", null, null, error);
-                ((KpiTimer) t).recordNanos(nanos);
-            }
-            closeScope();
-            stopSpan(error);
-        } catch (RuntimeException | LinkageError e) {
-            ApiWarnings.warn("instrumentation", "observation '" + name + "' failed to stop: " + e);
+            recordTimer(here);
+        } catch (Throwable e) {
+            ApiWarnings.warn("instrumentation", "observation '" + name + "' failed to record its timer: " + e);
         }
+        try {
+            if (here) {
+                closeScope();
+            } else {
+                abandonScope();
+            }
+        } catch (Throwable e) {
+            ApiWarnings.warn("instrumentation", "observation '" + name + "' failed to restore the context: " + e);
+        } finally {
+            try {
+                stop(null);
+            } catch (Throwable e) {
+                ApiWarnings.warn("instrumentation", "observation '" + name + "' failed to stop: " + e);
+            }
+        }
+    }
+
+    /** Records while this observation's span is current on the recording thread, so an exemplar points at it. */
+    private void recordTimer(boolean here) {
+        MeterEngine engine = recorder.engine;
+        if (timerName == null || engine == null) {
+            return;
+        }
+        long nanos = System.nanoTime() - startNanos;
+        Context ctx = null;
+        Object token = null;
+        if (!here && spanContext().isValid() && Context.current().span() != spanContext()) {
+            ctx = Context.current().withSpan(spanContext());
+            token = ContextAccess.enter(ctx);
+        }
+        try {
+            Object t;
+            if (explicitErrorType != null) {
+                putTag("error.type", explicitErrorType);
+                t = engine.lookup(MeterType.TIMER, timerName, this, "s", null, null);
+            } else if (error != null) {
+                t = engine.lookupError(MeterType.TIMER, timerName, this, "s", null, null, error);
+            } else {
+                t = engine.lookup(MeterType.TIMER, timerName, this, "s", null, null);
+            }
+            ((KpiTimer) t).recordNanos(nanos);
+        } finally {
+            if (ctx != null) {
+                ContextAccess.exit(ctx, token);
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public SpanKind kind() {
+        return kind;
+    }
+
+    @Override
+    public boolean isSpan() {
+        return span;
+    }
+
+    @Override
+    public String errorType() {
+        String t = explicitErrorType;
+        return t != null ? t : super.errorType();
     }
 }

@@ -41,8 +41,6 @@ public final class MethodSite {
     final String functionName;
     final String[] tagKeys;
     final boolean async;
-    /** The span attributes of a call without {@code @Tag} parameters: the same for every call, so shared. */
-    final String[] untaggedAttributes;
 
     MethodSite(Method m) {
         String simple = m.getDeclaringClass().getSimpleName() + "." + m.getName();
@@ -69,7 +67,6 @@ public final class MethodSite {
         }
         tagKeys = keys.toArray(new String[0]);
         async = CompletionStage.class.isAssignableFrom(m.getReturnType());
-        untaggedAttributes = new String[] {"code.function.name", functionName};
     }
 
     /**
@@ -111,7 +108,8 @@ public final class MethodSite {
     }
 
     /**
-     * Starts one call. Never throws.
+     * Starts one call. Never throws: whatever a backend or handler throws, {@code Error}s included, is warned about
+     * at a limited rate, and the thread's context is left as it was.
      *
      * @param args the values of the {@link Tag} parameters in parameter order, or null when there are none
      * @return the token to hand to {@link #exit}, or null when nothing is installed
@@ -123,7 +121,7 @@ public final class MethodSite {
         }
         try {
             return new MethodInvocation(this, r, args);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) {
             ApiWarnings.warn("instrumentation", "instrumented method " + functionName + " failed to start: " + e);
             return null;
         }
@@ -142,7 +140,7 @@ public final class MethodSite {
         }
         try {
             ((MethodInvocation) token).exit(returned, thrown);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) {
             ApiWarnings.warn("instrumentation", "instrumented method " + functionName + " failed to record: " + e);
         }
     }

@@ -3,6 +3,7 @@ package dev.vigil.internal;
 import dev.vigil.Observation;
 import dev.vigil.ObservationBuilder;
 import dev.vigil.SpanKind;
+import dev.vigil.context.Scope;
 import dev.vigil.trace.SpanContext;
 
 /**
@@ -19,12 +20,12 @@ public final class NoopObservation implements ObservationBuilder, Observation {
     }
 
     @Override
-    public ObservationBuilder kind(SpanKind kind) {
+    public NoopObservation kind(SpanKind kind) {
         return this;
     }
 
     @Override
-    public ObservationBuilder tag(String key, String value) {
+    public NoopObservation tag(String key, String value) {
         return this;
     }
 
@@ -34,7 +35,22 @@ public final class NoopObservation implements ObservationBuilder, Observation {
     }
 
     @Override
-    public ObservationBuilder timer(String metricName) {
+    public NoopObservation attribute(String key, long value) {
+        return this;
+    }
+
+    @Override
+    public NoopObservation attribute(String key, double value) {
+        return this;
+    }
+
+    @Override
+    public NoopObservation attribute(String key, boolean value) {
+        return this;
+    }
+
+    @Override
+    public NoopObservation timer(String metricName) {
         return this;
     }
 
@@ -44,8 +60,28 @@ public final class NoopObservation implements ObservationBuilder, Observation {
     }
 
     @Override
+    public Observation startDetached() {
+        return this;
+    }
+
+    @Override
     public Observation error(Throwable error) {
         return this;
+    }
+
+    @Override
+    public Observation errorType(String errorType) {
+        return this;
+    }
+
+    @Override
+    public Observation event(String name) {
+        return this;
+    }
+
+    @Override
+    public Scope makeCurrent() {
+        return Scope.noop();
     }
 
     @Override

@@ -1,71 +1,93 @@
 package dev.vigil.internal;
 
-import dev.vigil.spi.ObservationContext;
 import dev.vigil.spi.ObservationHandler;
 
 /**
- * Drives observation handlers and shields the host from them: a handler that throws is warned about
- * and skipped, the instrumented code never sees it. Scopes close in reverse order of opening.
+ * Drives observation handlers and shields the host from them: whatever a handler throws (a {@code LinkageError}
+ * included) is warned about at a limited rate and the next handler runs; the instrumented code never sees it.
+ * Starts and scope openings run in the declared order, scope closings and stops in reverse. A single handler
+ * keeps its state as is; several keep theirs in an array aligned with {@link HandlerSet#started}.
  */
 final class Observations {
     private Observations() {
     }
 
-    static Object startOne(ObservationHandler handler, ObservationContext ctx) {
-        try {
-            return handler.onStart(ctx);
-        } catch (RuntimeException | LinkageError e) {
-            warn(handler, "onStart", e);
-            return null;
+    static Object start(HandlerSet hs, ActiveObservation o) {
+        ObservationHandler[] handlers = hs.started;
+        if (handlers.length == 1) {
+            return startOne(handlers[0], hs.tracing[0], o);
         }
-    }
-
-    static void closeScopeOne(ObservationHandler handler, ObservationContext ctx, Object state) {
-        try {
-            handler.onScopeClosed(ctx, state);
-        } catch (RuntimeException | LinkageError e) {
-            warn(handler, "onScopeClosed", e);
-        }
-    }
-
-    static void stopOne(ObservationHandler handler, ObservationContext ctx, Object state) {
-        try {
-            handler.onStop(ctx, state);
-        } catch (RuntimeException | LinkageError e) {
-            warn(handler, "onStop", e);
-        }
-    }
-
-    static Object[] start(ObservationHandler[] handlers, ObservationContext ctx) {
         Object[] states = new Object[handlers.length];
         for (int i = 0; i < handlers.length; i++) {
-            try {
-                states[i] = handlers[i].onStart(ctx);
-            } catch (RuntimeException | LinkageError e) {
-                warn(handlers[i], "onStart", e);
-            }
+            states[i] = startOne(handlers[i], hs.tracing[i], o);
         }
         return states;
     }
 
-    static void closeScopes(ObservationHandler[] handlers, ObservationContext ctx, Object[] states) {
+    private static Object startOne(ObservationHandler h, boolean tracing, ActiveObservation o) {
+        if (tracing) {
+            o.idsReplaceable(true);
+        }
+        try {
+            return h.onStart(o);
+        } catch (Throwable e) {
+            warn(h, "onStart", e);
+            return null;
+        } finally {
+            if (tracing) {
+                o.idsReplaceable(false);
+            }
+        }
+    }
+
+    static void openScopes(HandlerSet hs, ActiveObservation o, Object state) {
+        ObservationHandler[] handlers = hs.started;
+        for (int i = 0; i < handlers.length; i++) {
+            try {
+                handlers[i].onScopeOpened(o, stateOf(handlers.length, state, i));
+            } catch (Throwable e) {
+                warn(handlers[i], "onScopeOpened", e);
+            }
+        }
+    }
+
+    static void closeScopes(HandlerSet hs, ActiveObservation o, Object state) {
+        ObservationHandler[] handlers = hs.started;
         for (int i = handlers.length - 1; i >= 0; i--) {
             try {
-                handlers[i].onScopeClosed(ctx, states[i]);
-            } catch (RuntimeException | LinkageError e) {
+                handlers[i].onScopeClosed(o, stateOf(handlers.length, state, i));
+            } catch (Throwable e) {
                 warn(handlers[i], "onScopeClosed", e);
             }
         }
     }
 
-    static void stop(ObservationHandler[] handlers, ObservationContext ctx, Object[] states) {
-        for (int i = handlers.length - 1; i >= 0; i--) {
-            try {
-                handlers[i].onStop(ctx, states[i]);
-            } catch (RuntimeException | LinkageError e) {
-                warn(handlers[i], "onStop", e);
+    static void stop(HandlerSet hs, ActiveObservation o, Object state, boolean failed) {
+        int started = hs.started.length;
+        if (!failed) {
+            ObservationHandler[] handlers = hs.started;
+            for (int i = started - 1; i >= 0; i--) {
+                stopOne(handlers[i], o, stateOf(started, state, i));
             }
+            return;
         }
+        ObservationHandler[] handlers = hs.failed;
+        for (int i = handlers.length - 1; i >= 0; i--) {
+            int s = hs.failedState[i];
+            stopOne(handlers[i], o, s < 0 ? null : stateOf(started, state, s));
+        }
+    }
+
+    private static void stopOne(ObservationHandler h, ActiveObservation o, Object state) {
+        try {
+            h.onStop(o, state);
+        } catch (Throwable e) {
+            warn(h, "onStop", e);
+        }
+    }
+
+    private static Object stateOf(int count, Object state, int i) {
+        return count == 1 ? state : state == null ? null : ((Object[]) state)[i];
     }
 
     private static void warn(ObservationHandler h, String phase, Throwable e) {

@@ -4,7 +4,7 @@ import dev.vigil.KpiCounter;
 import dev.vigil.spi.CounterInstrument;
 import dev.vigil.spi.MeterSpec;
 
-/** A counter handle that validates, never throws, and becomes a warning no-op after close. */
+/** A counter handle that validates, never throws (whatever the backend throws, Errors included), and becomes a warning no-op after close. */
 final class SafeCounter implements KpiCounter {
     private final MeterEngine engine;
     private final MeterSpec spec;
@@ -34,7 +34,7 @@ final class SafeCounter implements KpiCounter {
         }
         try {
             delegate.add(amount);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             ApiWarnings.warn("backend-failure", "counter '" + spec.name() + "' failed to record: " + e);
         }
     }

@@ -16,7 +16,7 @@ final class SafeGaugeFunction<T> implements ToDoubleFunction<T> {
     public double applyAsDouble(T value) {
         try {
             return delegate.applyAsDouble(value);
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (Throwable e) {
             ApiWarnings.warn("gauge-failure", "gauge '" + name + "' callback threw " + e.getClass().getName()
                     + "; it reads as NaN");
             return Double.NaN;

@@ -4,7 +4,7 @@ import dev.vigil.KpiSummary;
 import dev.vigil.spi.MeterSpec;
 import dev.vigil.spi.SummaryInstrument;
 
-/** A summary handle that validates, never throws, and becomes a warning no-op after close. */
+/** A summary handle that validates, never throws (whatever the backend throws, Errors included), and becomes a warning no-op after close. */
 final class SafeSummary implements KpiSummary {
     private final MeterEngine engine;
     private final MeterSpec spec;
@@ -28,7 +28,7 @@ final class SafeSummary implements KpiSummary {
         }
         try {
             delegate.record(value);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             ApiWarnings.warn("backend-failure", "summary '" + spec.name() + "' failed to record: " + e);
         }
     }

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * A timer handle that validates, never throws, and becomes a warning no-op after close. Failed work is
+ * A timer handle that validates, never throws (whatever the backend throws, Errors included), and becomes a warning no-op after close. Failed work is
  * recorded under the same name with {@code error.type}, the exception's fully qualified class name.
  */
 final class SafeTimer implements KpiTimer {
@@ -33,7 +33,7 @@ final class SafeTimer implements KpiTimer {
         }
         try {
             delegate.recordNanos(nanos);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             ApiWarnings.warn("backend-failure", "timer '" + spec.name() + "' failed to record: " + e);
         }
     }
@@ -55,7 +55,12 @@ final class SafeTimer implements KpiTimer {
 
     /** Records a failed call under this name with {@code error.type}. */
     void recordError(long nanos, Throwable error) {
-        ((KpiTimer) engine.withErrorType(spec, ErrorTypes.of(error))).recordNanos(nanos);
+        try {
+            ((KpiTimer) engine.withErrorType(spec, ErrorTypes.of(error))).recordNanos(nanos);
+        } catch (Throwable e) {
+            // The work's own exception is what the host must see, never one from recording it.
+            ApiWarnings.warn("backend-failure", "timer '" + spec.name() + "' failed to record a failure: " + e);
+        }
     }
 
     @Override

@@ -62,6 +62,24 @@ class TagArgs {
         }
     }
 
+    /** Sets a non-null tag: replaces the value of a key already present (the later one wins), else adds it. */
+    final void putTag(String key, String value) {
+        int n = count();
+        for (int i = 0; i < n; i++) {
+            if (key.equals(key(i))) {
+                if (i == 0) {
+                    v0 = value;
+                } else if (i == 1) {
+                    v1 = value;
+                } else {
+                    extra.more[2 * (i - 2) + 1] = value;
+                }
+                return;
+            }
+        }
+        addTag(key, value);
+    }
+
     final String key(int i) {
         return i == 0 ? k0 : i == 1 ? k1 : extra.more[2 * (i - 2)];
     }

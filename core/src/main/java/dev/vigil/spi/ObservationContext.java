@@ -2,142 +2,127 @@ package dev.vigil.spi;
 
 import dev.vigil.SpanKind;
 import dev.vigil.trace.SpanContext;
-import java.util.Arrays;
 
 /**
- * One observation as handlers see it: its name and kind, its attributes (the metric tags plus span-only
- * attributes), the parent and own span ids that core assigned, and how it ended. Created by core per
- * observation; handlers read it and never keep it past {@link ObservationHandler#onStop}.
+ * One observation as handlers see it: a read-only view, valid from {@link ObservationHandler#onStart} until
+ * {@link ObservationHandler#onStop} returns. Only core changes it (the one exception is
+ * {@link #replaceSpanContext}); handlers never keep it, and never cast it to anything else.
  *
- * <p>Core assigns the span context before {@link ObservationHandler#onStart}: a child of the current
- * span (or a new trace) with core's sampling decision, so ids exist for logs and propagation even with no
- * tracer. A tracer that cannot use those ids (for example a user's own OpenTelemetry SDK) replaces them
- * with {@link #spanContext(SpanContext)} during {@code onStart}; core then makes the final ids current.
+ * <p>Attributes are the metric tags plus span-only attributes, in the order they were given, typed: a value is a
+ * {@link String}, {@link Long}, {@link Double} or {@link Boolean}. The list only grows: a tag or attribute set
+ * again after start is appended, and the last value of a key wins (see {@link #attribute(String)}). So a handler
+ * that wrote the first {@link #startAttributeCount()} at start writes the rest at stop.
+ *
+ * <pre>{@code
+ * for (int i = 0; i < o.attributeCount(); i++) {
+ *     put(o.attributeKey(i), o.attributeValue(i));   // later entries of the same key overwrite earlier ones
+ * }
+ * }</pre>
  */
-public final class ObservationContext {
-    private final String name;
-    private final SpanKind kind;
-    private String[] attributes;
-    private int attributeCount;
-    private boolean ownsAttributes;
-    private SpanContext parent = SpanContext.invalid();
-    private SpanContext spanContext = SpanContext.invalid();
-    private Throwable error;
-    private String errorType;
+public interface ObservationContext {
+    /** @return the observation's name: the span name, {@code Class.method} for an annotated method, a KPI's name */
+    String name();
+
+    /** @return the span kind; {@link SpanKind#INTERNAL} when none was given */
+    SpanKind kind();
 
     /**
-     * Creates a context; used by core and by tests of handlers.
+     * Whether the observation has a span of its own. False for a {@code @Timed}- or {@code @Counted}-only method
+     * and an untraced {@code kpi(...).time(...)}: they reach handlers of interest {@code ALL} or {@code FAILURES},
+     * and a tracer must not make a span of them.
      *
-     * @param name the span name, for example {@code Shop.checkout}
-     * @param kind the span kind
-     * @param attributes alternating keys and values; not copied until an attribute is added
+     * @return true for {@code @Traced} methods, {@code vigil.observation(...)} and traced KPIs
      */
-    public ObservationContext(String name, SpanKind kind, String[] attributes) {
-        this.name = name;
-        this.kind = kind;
-        this.attributes = attributes;
-        this.attributeCount = attributes.length / 2;
-    }
+    boolean isSpan();
 
-    /** @return the span name */
-    public String name() {
-        return name;
-    }
+    /** @return the span that was current when the observation started; invalid for a new trace */
+    SpanContext parent();
 
-    /** @return the span kind */
-    public SpanKind kind() {
-        return kind;
-    }
+    /**
+     * The observation's own span context, with core's sampling decision in its flags; for an observation without a
+     * span of its own ({@link #isSpan()} false), the span it runs in, which is {@link #parent()}.
+     *
+     * @return the span context, never null
+     */
+    SpanContext spanContext();
 
-    /** @return how many attributes there are */
-    public int attributeCount() {
-        return attributeCount;
-    }
+    /**
+     * Replaces the ids core assigned with a tracer's own, for a tracer that cannot use core's (an OpenTelemetry SDK
+     * the application built). Allowed only to a handler of order {@link ObservationHandler.Order#TRACING}, only
+     * during its {@link ObservationHandler#onStart}, and only with a valid span context; anything else is ignored
+     * with a warning. Core then makes the new ids current, so logs and propagation see them.
+     *
+     * @param tracerIds the ids the tracer's span has
+     */
+    void replaceSpanContext(SpanContext tracerIds);
+
+    /** @return how many attribute entries there are, now */
+    int attributeCount();
+
+    /** @return how many attribute entries existed when the observation started, as {@code onStart} saw them */
+    int startAttributeCount();
 
     /**
      * @param i index below {@link #attributeCount()}
      * @return the i-th attribute key
      */
-    public String attributeKey(int i) {
-        return attributes[2 * i];
-    }
+    String attributeKey(int i);
 
     /**
      * @param i index below {@link #attributeCount()}
-     * @return the i-th attribute value
+     * @return the i-th attribute value: a String, Long, Double or Boolean
      */
-    public String attributeValue(int i) {
-        return attributes[2 * i + 1];
-    }
+    Object attributeValue(int i);
 
     /**
-     * Adds an attribute; called by core (for attributes added after start, read by handlers at stop).
-     *
-     * @param key the key
-     * @param value the value
+     * @param key an attribute key
+     * @return its last value, or null when the observation has no such attribute
      */
-    public void addAttribute(String key, String value) {
-        if (!ownsAttributes || 2 * attributeCount + 2 > attributes.length) {
-            attributes = Arrays.copyOf(attributes, Math.max(8, 2 * attributeCount + 4));
-            ownsAttributes = true;
+    default Object attribute(String key) {
+        for (int i = attributeCount() - 1; i >= 0; i--) {
+            if (attributeKey(i).equals(key)) {
+                return attributeValue(i);
+            }
         }
-        attributes[2 * attributeCount] = key;
-        attributes[2 * attributeCount + 1] = value;
-        attributeCount++;
+        return null;
     }
 
-    /** @return the parent span context; invalid for a new trace */
-    public SpanContext parent() {
-        return parent;
-    }
+    /** @return how many events were recorded so far */
+    int eventCount();
 
     /**
-     * Sets the parent; called by core.
-     *
-     * @param parent the parent span context, possibly invalid
+     * @param i index below {@link #eventCount()}
+     * @return the i-th event's name
      */
-    public void parent(SpanContext parent) {
-        this.parent = parent;
-    }
-
-    /** @return this observation's span context, with core's sampling decision in its flags */
-    public SpanContext spanContext() {
-        return spanContext;
-    }
+    String eventName(int i);
 
     /**
-     * Sets (core) or replaces (a tracer, during {@code onStart}) this observation's span context.
-     *
-     * @param spanContext the span context
+     * @param i index below {@link #eventCount()}
+     * @return when the i-th event happened, in nanoseconds since the epoch
      */
-    public void spanContext(SpanContext spanContext) {
-        this.spanContext = spanContext;
-    }
+    long eventEpochNanos(int i);
 
-    /** @return the failure, or null on success */
-    public Throwable error() {
-        return error;
-    }
-
-    /** @return {@code error.type}: the failure's fully qualified class name, or null on success */
-    public String errorType() {
-        return errorType;
-    }
+    /** @return the exception the observation failed with, or null (also when it failed with a type only) */
+    Throwable error();
 
     /**
-     * Marks the observation failed; called by core only.
+     * The {@code error.type} on the span and the metric: the type given explicitly (for example {@code "503"}),
+     * else the exception's fully qualified class name.
      *
-     * @param error the failure
-     * @param errorType the {@code error.type} value, the same as on the metric
+     * @return the error type, or null when the observation did not fail
      */
-    public void fail(Throwable error, String errorType) {
-        this.error = error;
-        this.errorType = errorType;
-    }
+    String errorType();
 
-    @Override
-    public String toString() {
-        return "ObservationContext{" + name + ' ' + kind + ' ' + Arrays.toString(Arrays.copyOf(attributes, 2 * attributeCount))
-                + (errorType == null ? "" : " error.type=" + errorType) + '}';
-    }
+    /**
+     * Whether {@link #error()} (the same object; a {@code CompletionException} or {@code ExecutionException} counts
+     * as its cause) already failed an observation nested inside this one, on any thread. Of several nested
+     * observations failing with one exception, exactly one, the innermost, answers false; so an error reporter that
+     * reports only when this is false reports each exception once.
+     *
+     * <p>Tracked while at least one installed handler's interest is {@code ALL} or {@code FAILURES}; otherwise, and
+     * when the observation did not fail with an exception, false.
+     *
+     * @return true when a nested observation already failed with the same exception
+     */
+    boolean errorAlreadySeen();
 }

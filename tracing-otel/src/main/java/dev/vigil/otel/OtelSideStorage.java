@@ -46,8 +46,8 @@ final class OtelSideStorage implements ContextStorage {
             return o;
         }
         Context base = o == null ? Context.root() : o;
-        ThreadState.ActiveSpan active = ThreadState.get().find(vs);
-        return active != null ? active.mergedInto(base) : base.with(Span.wrap(Conversions.toOtel(vs)));
+        Context merged = ThreadState.get().mergedInto(vs, base);
+        return merged != null ? merged : base.with(Span.wrap(Conversions.toOtel(vs)));
     }
 
     @Override

@@ -9,38 +9,30 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Turns observations into OpenTelemetry spans. Core has already assigned the ids and decided sampling when
- * {@link #onStart} runs, and makes the span current in its own context afterwards; so an unsampled observation costs
- * this handler one flag test and no SDK span at all.
+ * Turns observations into OpenTelemetry spans. It declares interest in sampled spans only and the tracing order,
+ * so core calls it first, and never for an unsampled observation, a {@code @Timed}-only method or an untraced KPI:
+ * those cost this handler nothing. Its state for an observation is the SDK span itself.
  *
  * <p>With an SDK Vigil built, the span gets exactly core's ids ({@link CoreIds}). With the user's or the agent's
  * OpenTelemetry, the SDK picks its own ids and sampling, and the handler hands them back to core with
- * {@link ObservationContext#spanContext(dev.vigil.trace.SpanContext)}, so logs and propagation carry the ids the
- * exported span has.
+ * {@link ObservationContext#replaceSpanContext}, so logs and propagation carry the ids the exported span has.
+ *
+ * <p>Attributes keep their type (a {@code long} is an OTLP integer). Those set before start go on the span
+ * builder, so a sampler of a foreign SDK sees them; later ones, events and the failure are written at stop.
  */
 final class SpanHandler implements ObservationHandler {
     private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
-    /** Bounds the key cache: attribute keys are few (they come from code and conventions), but not trusted. */
+    /** Bounds each key cache: attribute keys are few (they come from code and conventions), but not trusted. */
     private static final int MAX_CACHED_KEYS = 1024;
-    /**
-     * {@code setAttribute(String, String)} builds a new {@code AttributeKey} per call; keys repeat on every
-     * span, so one per distinct name is enough.
-     */
-    private static final java.util.concurrent.ConcurrentHashMap<String, AttributeKey<String>> KEYS =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static AttributeKey<String> key(String name) {
-        AttributeKey<String> k = KEYS.get(name);
-        if (k == null) {
-            k = AttributeKey.stringKey(name);
-            if (KEYS.size() < MAX_CACHED_KEYS) {
-                KEYS.putIfAbsent(name, k);
-            }
-        }
-        return k;
-    }
+    /** {@code setAttribute(String, ...)} builds a new {@code AttributeKey} per call; keys repeat on every span. */
+    private static final ConcurrentHashMap<String, AttributeKey<String>> STRING_KEYS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, AttributeKey<Long>> LONG_KEYS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, AttributeKey<Double>> DOUBLE_KEYS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, AttributeKey<Boolean>> BOOLEAN_KEYS = new ConcurrentHashMap<>();
     private static final SpanKind[] KINDS = new SpanKind[dev.vigil.SpanKind.values().length];
 
     static {
@@ -59,17 +51,21 @@ final class SpanHandler implements ObservationHandler {
         this.coreIds = coreIds;
     }
 
-    /** Unsampled observations create no span here: core keeps their ids and context by itself. */
     @Override
-    public boolean sampledOnly() {
-        return true;
+    public Interest interest() {
+        return Interest.SAMPLED_SPANS;
+    }
+
+    @Override
+    public Order order() {
+        return Order.TRACING;
     }
 
     @Override
     public Object onStart(ObservationContext ctx) {
         dev.vigil.trace.SpanContext assigned = ctx.spanContext();
         Tracer t = tracer;
-        if (!assigned.isSampled() || t == null) {
+        if (!ctx.isSpan() || !assigned.isSampled() || t == null) {
             return null;
         }
         ThreadState ts = ThreadState.get();
@@ -82,7 +78,7 @@ final class SpanHandler implements ObservationHandler {
         }
         int n = ctx.attributeCount();
         for (int i = 0; i < n; i++) {
-            b.setAttribute(key(ctx.attributeKey(i)), ctx.attributeValue(i));
+            setAttribute(b, null, ctx.attributeKey(i), ctx.attributeValue(i));
         }
         Span span;
         if (coreIds) {
@@ -98,47 +94,104 @@ final class SpanHandler implements ObservationHandler {
             if (!theirs.isValid()) {
                 return null; // a no-op OpenTelemetry: keep core's ids, which at least correlate logs
             }
-            ctx.spanContext(theirs);
+            ctx.replaceSpanContext(theirs);
         }
-        ThreadState.ActiveSpan active = new ThreadState.ActiveSpan(ts, span, ctx.spanContext(), n);
-        ts.push(active);
-        // Read here, not at install: the mode is chosen when core's context is first used, which core has done by now.
-        if (ContextBridge.handlerMakesCurrent()) {
-            // Fallback bridge (the agent owns OpenTelemetry's context): make the span current there explicitly.
-            active.otelScope = Context.current().with(span).makeCurrent();
+        return span;
+    }
+
+    @Override
+    public void onScopeOpened(ObservationContext ctx, Object state) {
+        if (state instanceof Span) {
+            Span span = (Span) state;
+            // Read here, not at install: the mode is chosen when core's context is first used, which core has done by now.
+            io.opentelemetry.context.Scope otelScope = ContextBridge.handlerMakesCurrent()
+                    ? Context.current().with(span).makeCurrent() // fallback bridge: the agent owns OpenTelemetry's context
+                    : null;
+            ThreadState.get().push(ctx.spanContext(), span, ctx.parent(), otelScope);
         }
-        return active;
     }
 
     @Override
     public void onScopeClosed(ObservationContext ctx, Object state) {
-        if (state instanceof ThreadState.ActiveSpan) {
-            ThreadState.ActiveSpan active = (ThreadState.ActiveSpan) state;
-            active.owner.remove(active);
-            if (active.otelScope != null) {
-                active.otelScope.close();
-                active.otelScope = null;
-            }
+        if (state instanceof Span) {
+            ThreadState.get().pop((Span) state);
         }
     }
 
     @Override
     public void onStop(ObservationContext ctx, Object state) {
-        if (!(state instanceof ThreadState.ActiveSpan)) {
+        if (!(state instanceof Span)) {
             return;
         }
-        ThreadState.ActiveSpan active = (ThreadState.ActiveSpan) state;
-        Span span = active.span;
-        for (int i = active.attributesAtStart; i < ctx.attributeCount(); i++) {
-            span.setAttribute(key(ctx.attributeKey(i)), ctx.attributeValue(i));
+        Span span = (Span) state;
+        for (int i = ctx.startAttributeCount(); i < ctx.attributeCount(); i++) {
+            setAttribute(null, span, ctx.attributeKey(i), ctx.attributeValue(i));
         }
-        Throwable error = ctx.error();
-        if (error != null) {
-            String message = error.getMessage();
-            span.setStatus(StatusCode.ERROR, message != null ? message : ctx.errorType());
-            span.setAttribute(ERROR_TYPE, ctx.errorType());
-            span.recordException(error);
+        for (int i = 0; i < ctx.eventCount(); i++) {
+            span.addEvent(ctx.eventName(i), ctx.eventEpochNanos(i), TimeUnit.NANOSECONDS);
+        }
+        String errorType = ctx.errorType();
+        if (errorType != null) {
+            Throwable error = ctx.error();
+            String message = error == null ? null : error.getMessage();
+            if (message != null) {
+                span.setStatus(StatusCode.ERROR, message);
+            } else {
+                span.setStatus(StatusCode.ERROR);
+            }
+            span.setAttribute(ERROR_TYPE, errorType);
+            if (error != null) {
+                span.recordException(error);
+            }
         }
         span.end();
+    }
+
+    /**
+     * Every attribute passes here, on the builder at start ({@code span} null) or on the span later ({@code builder}
+     * null): the one place that decides what a key and value become on the exported span.
+     */
+    private static void setAttribute(SpanBuilder builder, Span span, String key, Object value) {
+        if (value instanceof String) {
+            AttributeKey<String> k = key(STRING_KEYS, key, AttributeKey::stringKey);
+            if (builder != null) {
+                builder.setAttribute(k, (String) value);
+            } else {
+                span.setAttribute(k, (String) value);
+            }
+        } else if (value instanceof Long) {
+            AttributeKey<Long> k = key(LONG_KEYS, key, AttributeKey::longKey);
+            if (builder != null) {
+                builder.setAttribute(k, (Long) value);
+            } else {
+                span.setAttribute(k, (Long) value);
+            }
+        } else if (value instanceof Double) {
+            AttributeKey<Double> k = key(DOUBLE_KEYS, key, AttributeKey::doubleKey);
+            if (builder != null) {
+                builder.setAttribute(k, (Double) value);
+            } else {
+                span.setAttribute(k, (Double) value);
+            }
+        } else if (value instanceof Boolean) {
+            AttributeKey<Boolean> k = key(BOOLEAN_KEYS, key, AttributeKey::booleanKey);
+            if (builder != null) {
+                builder.setAttribute(k, (Boolean) value);
+            } else {
+                span.setAttribute(k, (Boolean) value);
+            }
+        }
+    }
+
+    private static <T> AttributeKey<T> key(ConcurrentHashMap<String, AttributeKey<T>> cache, String name,
+                                           java.util.function.Function<String, AttributeKey<T>> create) {
+        AttributeKey<T> k = cache.get(name);
+        if (k == null) {
+            k = create.apply(name);
+            if (cache.size() < MAX_CACHED_KEYS) {
+                cache.putIfAbsent(name, k);
+            }
+        }
+        return k;
     }
 }

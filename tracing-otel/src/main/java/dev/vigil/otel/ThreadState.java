@@ -6,89 +6,161 @@ import io.opentelemetry.context.Scope;
 
 /**
  * Per-thread state of the adapter, one {@link ThreadLocal} for all of it so that a sampled observation pays one
- * lookup: the ids core assigned to the span being started (read by {@link CoreIds}), and the stack of spans this
- * thread started whose scope is still open (so that OpenTelemetry's {@code Span.current()} returns the recording
- * span, and a child's parent is that span rather than a converted copy).
+ * lookup: the ids core assigned to the span being started (read by {@link CoreIds}), and the stack of spans whose
+ * scope is open on this thread (so that OpenTelemetry's {@code Span.current()} returns the recording span, and a
+ * child's parent is that span rather than a converted copy).
+ *
+ * <p>The stack is a few parallel arrays, so a scope costs no object of its own. A frame whose span ended while it
+ * was still current here (its observation was closed on another thread) cannot be removed by that thread; it is
+ * pruned here, by the next scope that closes below it or the next span whose parent it is not.
  */
 final class ThreadState {
     private static final ThreadLocal<ThreadState> STATE = ThreadLocal.withInitial(ThreadState::new);
+    /** Deeper scopes are not tracked: their spans are still exported, only found through a converted copy. */
+    private static final int MAX_DEPTH = 64;
 
     /** The ids core assigned to the span {@code startSpan()} is creating right now; null otherwise. */
     dev.vigil.trace.SpanContext next;
-    /** The innermost span whose scope is open on this thread. */
-    ActiveSpan top;
     /** One-entry cache of the fallback bridge: core context {@link #pulledFrom} seen with this OpenTelemetry span. */
     dev.vigil.context.Context pulledFrom;
     io.opentelemetry.api.trace.SpanContext pulledSpan;
     dev.vigil.context.Context pulled;
 
+    private dev.vigil.trace.SpanContext[] ids = new dev.vigil.trace.SpanContext[8];
+    private Span[] spans = new Span[8];
+    /** The OpenTelemetry scope opened with the frame, in the fallback bridge mode only. */
+    private Scope[] otelScopes = new Scope[8];
+    /** Cache of the shared bridge: the OpenTelemetry context {@code mergedBase[i]} with {@code spans[i]} put in it. */
+    private Context[] mergedBase = new Context[8];
+    private Context[] merged = new Context[8];
+    private int depth;
+
     static ThreadState get() {
         return STATE.get();
     }
 
-    /** The open span started for this core span context on this thread, or null. Looks a few levels deep only. */
-    ActiveSpan find(dev.vigil.trace.SpanContext sc) {
-        ActiveSpan a = top;
-        for (int depth = 0; a != null && depth < 8; depth++, a = a.prev) {
-            if (a.vigil == sc) {
-                return a;
+    /** @return how many scopes are open on this thread; for tests */
+    int depth() {
+        return depth;
+    }
+
+    private int indexOf(dev.vigil.trace.SpanContext sc) {
+        for (int i = depth - 1, n = 0; i >= 0 && n < 8; i--, n++) {
+            if (ids[i] == sc) {
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
-    /** The OpenTelemetry span for a core span context: the recording one when this thread started it. */
+    /** The OpenTelemetry span for a core span context: the recording one when its scope is open here. */
     Span spanFor(dev.vigil.trace.SpanContext sc) {
-        ActiveSpan a = find(sc);
-        return a != null ? a.span : Span.wrap(Conversions.toOtel(sc));
+        int i = indexOf(sc);
+        return i >= 0 ? spans[i] : Span.wrap(Conversions.toOtel(sc));
     }
 
-    void push(ActiveSpan a) {
-        a.prev = top;
-        top = a;
-    }
-
-    /** Removes {@code a}, normally the top; scopes closed out of order are unlinked wherever they are. */
-    void remove(ActiveSpan a) {
-        if (top == a) {
-            top = a.prev;
-            return;
+    /** The OpenTelemetry context {@code base} with the recording span of {@code sc} in it, or null if not open here. */
+    Context mergedInto(dev.vigil.trace.SpanContext sc, Context base) {
+        int i = indexOf(sc);
+        if (i < 0) {
+            return null;
         }
-        for (ActiveSpan s = top; s != null; s = s.prev) {
-            if (s.prev == a) {
-                s.prev = a.prev;
+        if (mergedBase[i] != base) {
+            merged[i] = base.with(spans[i]);
+            mergedBase[i] = base;
+        }
+        return merged[i];
+    }
+
+    /** @return the ids of the innermost open scope, or null */
+    dev.vigil.trace.SpanContext topIds() {
+        return depth == 0 ? null : ids[depth - 1];
+    }
+
+    /** @return the span of the innermost open scope, or null */
+    Span topSpan() {
+        return depth == 0 ? null : spans[depth - 1];
+    }
+
+    /** @return whether the innermost open scope also made its span current in OpenTelemetry (fallback mode) */
+    boolean topHasOtelScope() {
+        return depth > 0 && otelScopes[depth - 1] != null;
+    }
+
+    /** Opens a frame; {@code parent} is the observation's parent, normally the top frame's ids. */
+    void push(dev.vigil.trace.SpanContext sc, Span span, dev.vigil.trace.SpanContext parent, Scope otelScope) {
+        if (depth > 0 && ids[depth - 1] != parent) {
+            pruneEnded(0);
+        }
+        if (depth == ids.length) {
+            if (depth >= MAX_DEPTH) {
+                if (otelScope != null) {
+                    otelScope.close();
+                }
+                return;
+            }
+            int n = depth * 2;
+            ids = java.util.Arrays.copyOf(ids, n);
+            spans = java.util.Arrays.copyOf(spans, n);
+            otelScopes = java.util.Arrays.copyOf(otelScopes, n);
+            mergedBase = java.util.Arrays.copyOf(mergedBase, n);
+            merged = java.util.Arrays.copyOf(merged, n);
+        }
+        ids[depth] = sc;
+        spans[depth] = span;
+        otelScopes[depth] = otelScope;
+        depth++;
+    }
+
+    /** Closes the frame of {@code span}, normally the top; frames of ended spans above it go too. */
+    void pop(Span span) {
+        for (int i = depth - 1; i >= 0; i--) {
+            if (spans[i] == span) {
+                pruneEnded(i + 1);
+                // Anything still above is a live scope closed out of order: keep it, unlink this one.
+                int top = depth - 1;
+                Scope s = otelScopes[i];
+                System.arraycopy(ids, i + 1, ids, i, top - i);
+                System.arraycopy(spans, i + 1, spans, i, top - i);
+                System.arraycopy(otelScopes, i + 1, otelScopes, i, top - i);
+                System.arraycopy(mergedBase, i + 1, mergedBase, i, top - i);
+                System.arraycopy(merged, i + 1, merged, i, top - i);
+                clear(top);
+                depth = top;
+                if (s != null) {
+                    s.close();
+                }
                 return;
             }
         }
     }
 
-    /** A span this adapter started, from onStart to onStop: the handler's state for one observation. */
-    static final class ActiveSpan {
-        final Span span;
-        final dev.vigil.trace.SpanContext vigil;
-        final int attributesAtStart;
-        /** The state of the thread that started the span, where onScopeClosed (same thread) unlinks it. */
-        final ThreadState owner;
-        ActiveSpan prev;
-        /** The OpenTelemetry scope opened in onStart, in the fallback bridge mode only. */
-        Scope otelScope;
-        /** Cache of the bridge: the OpenTelemetry context {@link #mergedBase} with this span put in it. */
-        Context mergedBase;
-        Context merged;
-
-        ActiveSpan(ThreadState owner, Span span, dev.vigil.trace.SpanContext vigil, int attributesAtStart) {
-            this.owner = owner;
-            this.span = span;
-            this.vigil = vigil;
-            this.attributesAtStart = attributesAtStart;
-        }
-
-        Context mergedInto(Context base) {
-            if (mergedBase != base) {
-                merged = base.with(span);
-                mergedBase = base;
+    /** Drops the frames from {@code from} up whose span has ended; reads each span's state, so off the common path. */
+    private void pruneEnded(int from) {
+        int w = from;
+        for (int r = from; r < depth; r++) {
+            if (spans[r].isRecording()) {
+                ids[w] = ids[r];
+                spans[w] = spans[r];
+                otelScopes[w] = otelScopes[r];
+                mergedBase[w] = mergedBase[r];
+                merged[w] = merged[r];
+                w++;
+            } else if (otelScopes[r] != null) {
+                otelScopes[r].close();
             }
-            return merged;
         }
+        for (int i = w; i < depth; i++) {
+            clear(i);
+        }
+        depth = w;
+    }
+
+    private void clear(int i) {
+        ids[i] = null;
+        spans[i] = null;
+        otelScopes[i] = null;
+        mergedBase[i] = null;
+        merged[i] = null;
     }
 }

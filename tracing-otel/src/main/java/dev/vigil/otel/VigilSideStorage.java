@@ -26,12 +26,11 @@ final class VigilSideStorage implements ContextStorage {
         ThreadState ts = null;
         if (vs.isValid()) {
             ts = ThreadState.get();
-            ThreadState.ActiveSpan top = ts.top;
-            if (top == null || top.vigil != vs || top.otelScope == null) {
+            if (ts.topIds() != vs || !ts.topHasOtelScope()) {
                 return v; // not a span we pushed into OpenTelemetry: core's view is the newer one
             }
             Span os = Span.current();
-            if (os == top.span) {
+            if (os == ts.topSpan()) {
                 return v;
             }
             return pulled(ts, v, os.getSpanContext());

@@ -105,6 +105,19 @@ final class OtlpReceiver implements AutoCloseable {
         return span.getAttributesList().stream().collect(Collectors.toMap(KeyValue::getKey, kv -> kv.getValue().getStringValue()));
     }
 
+    /** @return the attributes with their OTLP type: an int attribute is a Long, a string a String, and so on */
+    static Map<String, Object> typedAttributes(Span span) {
+        return span.getAttributesList().stream().collect(Collectors.toMap(KeyValue::getKey, kv -> {
+            io.opentelemetry.proto.common.v1.AnyValue v = kv.getValue();
+            switch (v.getValueCase()) {
+                case INT_VALUE: return v.getIntValue();
+                case DOUBLE_VALUE: return v.getDoubleValue();
+                case BOOL_VALUE: return v.getBoolValue();
+                default: return v.getStringValue();
+            }
+        }));
+    }
+
     static String hex(com.google.protobuf.ByteString bytes) {
         StringBuilder b = new StringBuilder();
         for (byte x : bytes.toByteArray()) {
