@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Reports failed observations (annotated methods, timed KPIs, convention wrappers): one event per exception, at the
  * innermost observation that failed with it, carrying that observation's trace and span ids. The enclosing
- * observations that fail with the same exception report nothing ({@link ReportedFailures}).
+ * observations that fail with the same exception report nothing: core says the exception was already seen by a
+ * nested observation, and {@link ReportedFailures} catches what core cannot know (a log line, a wrapper).
  */
 final class FailureHandler implements ObservationHandler {
     private final java.util.function.Consumer<SentryReporter.Report> reporter;
@@ -17,15 +18,23 @@ final class FailureHandler implements ObservationHandler {
         this.reporter = reporter;
     }
 
+    /** Failures only, and only {@code onStop}: costs nothing on observations that succeed. */
     @Override
-    public Object onStart(ObservationContext context) {
-        return null;
+    public Interest interest() {
+        return Interest.FAILURES;
+    }
+
+    /** After tracing (the ids are final) and the log context. */
+    @Override
+    public Order order() {
+        return Order.ERROR_REPORTING;
     }
 
     @Override
     public void onStop(ObservationContext context, Object state) {
         Throwable error = context.error();
-        if (error == null) {
+        // A nested observation that failed with the same exception reported it, with its own, innermost span.
+        if (error == null || context.errorAlreadySeen()) {
             return;
         }
         SentryReporter.Report r = new SentryReporter.Report();

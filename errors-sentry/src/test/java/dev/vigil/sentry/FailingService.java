@@ -1,5 +1,7 @@
 package dev.vigil.sentry;
 
+import dev.vigil.annotation.Counted;
+import dev.vigil.annotation.Timed;
 import dev.vigil.annotation.Traced;
 import dev.vigil.context.Context;
 import dev.vigil.trace.SpanContext;
@@ -13,19 +15,29 @@ class FailingService {
     /** The span of the innermost failing method, as it was current inside it. */
     volatile SpanContext innermost = SpanContext.invalid();
 
-    /** Three nested annotated methods; the innermost throws, the exception is rethrown unchanged through the others. */
-    @Traced
+    /**
+     * Three nested annotated methods of each kind; the innermost throws, the exception is rethrown unchanged through
+     * the others.
+     */
+    @Timed("shop.checkout")
     void checkout(String message) {
         charge(message);
     }
 
-    @Traced
+    @Counted("shop.charge")
     void charge(String message) {
         authorize(message);
     }
 
     @Traced
     void authorize(String message) {
+        innermost = Context.current().span();
+        throw new IllegalStateException(message);
+    }
+
+    /** A timed-only method, which has no span of its own: it fails in the span that is current. */
+    @Timed("shop.refund")
+    void refund(String message) {
         innermost = Context.current().span();
         throw new IllegalStateException(message);
     }

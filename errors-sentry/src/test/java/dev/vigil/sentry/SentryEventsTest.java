@@ -55,6 +55,7 @@ class SentryEventsTest {
         assertThat(e.getRelease()).isEqualTo("shop@1.4.2");
         assertThat(e.getServerName()).isEqualTo("test-host");
         assertThat(e.getUser()).isNull();
+        assertThat(receiver.allBytes()).doesNotContain("ip_address");
     }
 
     @Test
