@@ -6,10 +6,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Attaches {@link SentryLogAppender} to Logback's root logger when Logback is the application's logging backend
- * (with or without {@code vigil-logging-json}). Loaded only after checking that Logback is on the class path, so the
- * adapter works without it.
+ * (with or without {@code vigil-logging-json}). Nothing refers to this class before {@link #isPresent()} said Logback
+ * is on the class path: loading it without Logback fails.
  */
-final class LogbackBridge {
+final class LogbackBridge implements Runnable {
     private final LoggerContext context;
     private final SentryLogAppender appender;
 
@@ -18,18 +18,8 @@ final class LogbackBridge {
         this.appender = appender;
     }
 
-    /** @return the bridge, or null when Logback is absent or not SLF4J's backend */
-    static LogbackBridge attachIfPresent(SentryReporter reporter) {
-        try {
-            Class.forName("ch.qos.logback.classic.LoggerContext", false, SentryErrors.class.getClassLoader());
-            Class.forName("org.slf4j.LoggerFactory", false, SentryErrors.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            return null;
-        }
-        return attach(reporter);
-    }
-
-    private static LogbackBridge attach(SentryReporter reporter) {
+    /** @return the bridge, or null when Logback is not SLF4J's backend */
+    static Runnable attach(SentryReporter reporter) {
         Object factory = LoggerFactory.getILoggerFactory();
         if (!(factory instanceof LoggerContext)) {
             return null;
@@ -43,7 +33,9 @@ final class LogbackBridge {
         return new LogbackBridge(context, appender);
     }
 
-    void detach() {
+    /** Detaches the appender. */
+    @Override
+    public void run() {
         context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(appender);
         appender.stop();
     }

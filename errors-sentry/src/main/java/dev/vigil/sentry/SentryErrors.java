@@ -59,7 +59,8 @@ public final class SentryErrors implements ErrorBackend {
     private final DropCounter drops = new DropCounter();
     private volatile SentryReporter reporter;
     private volatile UncaughtReporter uncaught;
-    private volatile LogbackBridge logs;
+    /** Detaches the Logback appender; null without Logback. */
+    private volatile Runnable logs;
     private final FailureHandler handler = new FailureHandler(this::reportFailure);
 
     private SentryErrors() {
@@ -96,8 +97,12 @@ public final class SentryErrors implements ErrorBackend {
         if (settings.uncaught) {
             uncaught = UncaughtReporter.install(r);
         }
-        if (settings.logs) {
-            logs = LogbackBridge.attachIfPresent(r);
+        if (settings.logs && logbackPresent()) {
+            try {
+                logs = LogbackBridge.attach(r);
+            } catch (RuntimeException | LinkageError e) {
+                LOGGER.log(System.Logger.Level.WARNING, "Vigil: Sentry reporting of log lines is off: " + e);
+            }
         }
     }
 
@@ -131,6 +136,17 @@ public final class SentryErrors implements ErrorBackend {
         o.setEnableDeduplication(false);
         o.setBeforeSend(new EventScrubber(redactor, drops, settings.sendDefaultPii));
         return o;
+    }
+
+    private static boolean logbackPresent() {
+        try {
+            ClassLoader loader = SentryErrors.class.getClassLoader();
+            Class.forName("ch.qos.logback.classic.LoggerContext", false, loader);
+            Class.forName("org.slf4j.LoggerFactory", false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static String hostName() {
@@ -200,9 +216,9 @@ public final class SentryErrors implements ErrorBackend {
         if (u != null) {
             u.uninstall();
         }
-        LogbackBridge l = logs;
+        Runnable l = logs;
         if (l != null) {
-            l.detach();
+            l.run();
         }
         long millis = Math.max(1, timeout.toMillis());
         Thread closer = new Thread(() -> {
