@@ -1,8 +1,6 @@
 package dev.vigil.sentry;
 
 import dev.vigil.spi.BackendContext;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts error events that did not reach Sentry, by reason, as {@code vigil.errors.dropped{reason}}:
@@ -17,7 +15,6 @@ final class DropCounter {
     static final String SCRUB_FAILED = "scrub_failed";
     static final String CLOSED = "closed";
 
-    private final ConcurrentHashMap<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private volatile BackendContext context;
 
     void start(BackendContext context) {
@@ -25,19 +22,13 @@ final class DropCounter {
     }
 
     void dropped(String reason) {
-        counts.computeIfAbsent(reason, r -> new AtomicLong()).incrementAndGet();
         BackendContext c = context;
         if (c != null) {
             try {
                 c.dropped(SentryErrors.NAME, reason, 1);
             } catch (RuntimeException | LinkageError e) {
-                // counting must never hurt the caller; the local count above still holds
+                // counting must never hurt the caller
             }
         }
-    }
-
-    long count(String reason) {
-        AtomicLong c = counts.get(reason);
-        return c == null ? 0 : c.get();
     }
 }

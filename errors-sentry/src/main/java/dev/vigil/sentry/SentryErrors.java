@@ -55,9 +55,13 @@ public final class SentryErrors implements ErrorBackend {
     public static final String LOGS = "vigil.sentry.logs";
 
     private static final System.Logger LOGGER = System.getLogger("dev.vigil");
+    /** Guards the JVM-wide SDK: a close that finishes late must not close the SDK a newer Vigil initialized. */
+    private static final Object SDK_LOCK = new Object();
+    private static SentryOptions initialized;
 
     private final DropCounter drops = new DropCounter();
     private volatile SentryReporter reporter;
+    private volatile SentryOptions options;
     private volatile UncaughtReporter uncaught;
     /** Detaches the Logback appender; null without Logback. */
     private volatile Runnable logs;
@@ -91,7 +95,12 @@ public final class SentryErrors implements ErrorBackend {
         }
         drops.start(context);
         long shutdownMillis = config.getLong(VigilConfig.SHUTDOWN_TIMEOUT_MS, 10_000, 0, 600_000);
-        Sentry.init(options(settings, Redactor.from(context), shutdownMillis));
+        SentryOptions options = options(settings, Redactor.from(context), shutdownMillis);
+        synchronized (SDK_LOCK) {
+            Sentry.init(options);
+            initialized = options;
+        }
+        this.options = options;
         SentryReporter r = new SentryReporter(settings.sampleRate, drops);
         reporter = r;
         if (settings.uncaught) {
@@ -221,9 +230,15 @@ public final class SentryErrors implements ErrorBackend {
             l.run();
         }
         long millis = Math.max(1, timeout.toMillis());
+        SentryOptions mine = options;
         Thread closer = new Thread(() -> {
             Sentry.flush(millis);
-            Sentry.close();
+            synchronized (SDK_LOCK) {
+                if (initialized == mine) {
+                    Sentry.close();
+                    initialized = null;
+                }
+            }
         }, "vigil-sentry-close");
         closer.setDaemon(true);
         closer.start();
@@ -232,10 +247,5 @@ public final class SentryErrors implements ErrorBackend {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** @return the number of events dropped for a reason (see {@code docs/errors.md}); for tests and health checks */
-    long dropped(String reason) {
-        return drops.count(reason);
     }
 }

@@ -124,8 +124,8 @@ final class SentryReporter {
             event.setTag(t.getKey(), t.getValue());
         }
         for (Map.Entry<String, Object> e : r.extras.entrySet()) {
-            event.setExtra(e.getKey(), e.getValue() == null ? null : e.getValue() instanceof Number
-                    || e.getValue() instanceof Boolean ? e.getValue() : String.valueOf(e.getValue()));
+            // Raw: the scrubber turns each value into redacted text where it leaves, and fails closed if it cannot.
+            event.setExtra(e.getKey(), e.getValue());
         }
         if (r.span.isValid()) {
             String traceId = r.span.traceIdHex();

@@ -18,8 +18,11 @@ import org.junit.jupiter.api.Test;
  * report returns at once, what cannot be sent is dropped and counted, and close() keeps to its timeout.
  */
 class UnreachableSentryTest {
-    /** Generous: a report costs microseconds; this only catches a call that waits on the network. */
-    private static final long PROMPT_NANOS = 50_000_000L;
+    /**
+     * Generous, for a loaded build machine: a report costs microseconds, while a call that waited on the network would
+     * take the send timeout, set to 5 s here.
+     */
+    private static final long PROMPT_NANOS = 500_000_000L;
     private static final int REPORTS = 200;
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -62,6 +65,7 @@ class UnreachableSentryTest {
         return SentryTestVigil.builder(dsn)
                 .metrics(MicrometerMetrics.of(registry))
                 .property(SentryErrors.QUEUE_SIZE, "5")
+                .property(SentryErrors.TIMEOUT_MS, "5000")
                 .property(VigilConfig.SHUTDOWN_TIMEOUT_MS, "1000")
                 .install();
     }
