@@ -1,6 +1,10 @@
 package dev.vigil.sentry;
 
 import dev.vigil.context.Context;
+import dev.vigil.context.ContextEntries;
+import dev.vigil.context.ContextPropagation;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,7 +20,7 @@ final class ContextData {
      * @return the user's pseudonym, or null when no user is set
      */
     static String userId(Context context) {
-        return null;
+        return ContextEntries.from(context).get(ContextPropagation.USER_ID);
     }
 
     /**
@@ -24,6 +28,16 @@ final class ContextData {
      * @return the entries other than the user, in order; empty when there are none
      */
     static Map<String, String> entries(Context context) {
-        return Map.of();
+        ContextEntries entries = ContextEntries.from(context);
+        if (entries.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (!ContextPropagation.USER_ID.equals(entries.key(i))) {
+                out.put(entries.key(i), entries.value(i));
+            }
+        }
+        return out.isEmpty() ? Map.of() : Collections.unmodifiableMap(out);
     }
 }

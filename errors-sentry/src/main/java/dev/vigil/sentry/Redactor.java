@@ -1,19 +1,23 @@
 package dev.vigil.sentry;
 
+import dev.vigil.Redaction;
 import dev.vigil.spi.BackendContext;
 
 /**
  * The one place the adapter asks what may leave the process: every text and key-value of an event passes here before
- * the event is sent (see {@link EventScrubber}).
+ * the event is sent (see {@link EventScrubber}). It applies core's installed {@link Redaction} policy, the same the
+ * spans and log lines get.
  */
 final class Redactor {
-    static final Redactor NONE = new Redactor();
+    private final Redaction policy;
 
-    private Redactor() {
+    private Redactor(Redaction policy) {
+        this.policy = policy;
     }
 
     static Redactor from(BackendContext context) {
-        return NONE;
+        Redaction r = context.redaction();
+        return new Redactor(r == null ? Redaction.defaults() : r);
     }
 
     /**
@@ -21,7 +25,7 @@ final class Redactor {
      * @return the text with its secrets masked; the same instance when nothing is sensitive
      */
     String text(String text) {
-        return text;
+        return policy.redact(text);
     }
 
     /**
@@ -30,6 +34,6 @@ final class Redactor {
      * @return the whole value masked when the key is sensitive, else its secrets masked
      */
     String value(String key, String value) {
-        return value;
+        return policy.redactValue(key, value);
     }
 }

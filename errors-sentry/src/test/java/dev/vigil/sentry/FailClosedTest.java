@@ -39,6 +39,6 @@ class FailClosedTest {
         assertThat(receiver.events()).singleElement()
                 .satisfies(e -> assertThat(e.getExceptions().get(0).getValue()).isEqualTo("second"));
         assertThat(receiver.allBytes()).doesNotContain("first", "hunter2");
-        assertThat(registry.scrape()).contains("vigil_dropped_total{backend=\"sentry\",reason=\"scrub_failed\"} 1.0");
+        assertThat(registry.scrape()).contains("vigil_errors_dropped_total{reason=\"scrub_failed\"} 1.0");
     }
 }

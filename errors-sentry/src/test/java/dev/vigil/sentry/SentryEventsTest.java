@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vigil.ConfigSource;
 import dev.vigil.ErrorLevel;
 import dev.vigil.Vigil;
+import dev.vigil.context.ContextEntries;
+import dev.vigil.context.ContextPropagation;
+import dev.vigil.context.Scope;
 import dev.vigil.trace.SpanContext;
 import io.sentry.Breadcrumb;
 import io.sentry.SentryEvent;
@@ -89,6 +92,28 @@ class SentryEventsTest {
         assertThat(e.getTags()).containsEntry("trace_id", failing.traceIdHex());
         assertThat(e.getTransaction()).isEqualTo("FailingService.authorize");
         assertThat(e.getExceptions().get(0).getValue()).isEqualTo("card declined");
+    }
+
+    @Test
+    @SuppressWarnings("try") // the scopes are held, not read
+    void userIdIsTheLogsPseudonymAndContextEntriesAreTheVigilContext() {
+        FailingService service = new FailingService();
+        String pseudonym;
+        try (Scope user = vigil.context().user("user-789"); Scope request = vigil.context().put("request_id", "req-456")) {
+            // What every log line of this scope carries as context.user_id (logging-json writes these entries).
+            pseudonym = ContextEntries.current().get(ContextPropagation.USER_ID);
+            assertThatThrownBy(() -> service.checkout("card declined")).isInstanceOf(IllegalStateException.class);
+        }
+        SentryTestVigil.flush();
+
+        assertThat(pseudonym).matches("[0-9a-f]{16}");
+        SentryEvent e = single();
+        assertThat(e.getUser().getId()).isEqualTo(pseudonym).isNotEqualTo("user-789");
+        assertThat(e.getUser().getEmail()).isNull();
+        assertThat(e.getUser().getUsername()).isNull();
+        assertThat(e.getUser().getIpAddress()).isNull();
+        assertThat(e.getContexts().get("vigil")).isEqualTo(Map.of("request_id", "req-456"));
+        assertThat(receiver.allBytes()).doesNotContain("user-789", "ip_address", "email", "username");
     }
 
     @Test

@@ -103,7 +103,7 @@ class UnreachableSentryTest {
 
     /** The drop counter as the Prometheus scrape shows it. */
     private long dropped(String reason) {
-        Matcher m = Pattern.compile("vigil_dropped_total\\{backend=\"sentry\",reason=\"" + reason + "\"} ([0-9.E]+)")
+        Matcher m = Pattern.compile("vigil_errors_dropped_total\\{reason=\"" + reason + "\"} ([0-9.E]+)")
                 .matcher(registry.scrape());
         return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
     }
