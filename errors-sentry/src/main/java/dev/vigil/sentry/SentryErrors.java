@@ -101,7 +101,7 @@ public final class SentryErrors implements ErrorBackend {
             initialized = options;
         }
         this.options = options;
-        SentryReporter r = new SentryReporter(settings.sampleRate, drops);
+        SentryReporter r = new SentryReporter(settings.sampleRate, settings.maxBreadcrumbs, settings.queueSize, drops);
         reporter = r;
         if (settings.uncaught) {
             uncaught = UncaughtReporter.install(r);
@@ -129,7 +129,10 @@ public final class SentryErrors implements ErrorBackend {
         o.setSampleRate(null);
         o.setTracesSampleRate(null);
         o.setOpenTelemetryMode(SentryOpenTelemetryMode.OFF);
+        // Breadcrumbs are kept per thread by the reporter and put on each event; the SDK's scopes hold none.
         o.setMaxBreadcrumbs(settings.maxBreadcrumbs);
+        // Events are built on the reporting worker, whose stack would mean nothing on a message event.
+        o.setAttachStacktrace(false);
         o.setMaxQueueSize(settings.queueSize);
         o.setConnectionTimeoutMillis(settings.timeoutMillis);
         o.setReadTimeoutMillis(settings.timeoutMillis);
@@ -231,8 +234,10 @@ public final class SentryErrors implements ErrorBackend {
         }
         long millis = Math.max(1, timeout.toMillis());
         SentryOptions mine = options;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(millis);
         Thread closer = new Thread(() -> {
-            Sentry.flush(millis);
+            r.drain(millis);
+            Sentry.flush(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             synchronized (SDK_LOCK) {
                 if (initialized == mine) {
                     Sentry.close();

@@ -18,27 +18,36 @@ import io.sentry.protocol.SentryId;
 import io.sentry.protocol.User;
 import io.sentry.transport.RateLimiter;
 import io.sentry.util.HintUtils;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Turns a failure into one Sentry event, on the calling thread and without blocking it: checks that the failure is
- * reported for the first time ({@link ReportedFailures}), samples, builds the event with the trace, user and context
- * of the failure, and hands it to the SDK's bounded queue. Every path (observations, log lines, uncaught exceptions,
- * {@code vigil.errors()}) ends here.
+ * Turns a failure into one Sentry event without blocking the reporting thread. On that thread it checks that the
+ * failure is reported for the first time ({@link ReportedFailures}), samples, and records what the event needs (the
+ * exception, the span, the context, a copy of the thread's breadcrumbs); the {@link ReportWorker} builds the event and
+ * hands it to the SDK's bounded queue. Every path (observations, log lines, uncaught exceptions, {@code vigil.errors()})
+ * ends here.
  */
 final class SentryReporter {
     /** The most data entries one breadcrumb keeps. */
     static final int MAX_BREADCRUMB_DATA = 32;
+    /** The reporter of the running Vigil, for tests that wait until what was reported reached the SDK. */
+    private static volatile SentryReporter active;
 
     private final double sampleRate;
     private final DropCounter drops;
     private final ReportedFailures reported = new ReportedFailures();
+    private final ThreadBreadcrumbs breadcrumbs;
+    private final ReportWorker worker;
     private volatile boolean closed;
 
-    SentryReporter(double sampleRate, DropCounter drops) {
+    SentryReporter(double sampleRate, int maxBreadcrumbs, int queueSize, DropCounter drops) {
         this.sampleRate = sampleRate;
         this.drops = drops;
+        this.breadcrumbs = new ThreadBreadcrumbs(maxBreadcrumbs);
+        this.worker = new ReportWorker(queueSize, this::send, drops);
+        active = this;
     }
 
     boolean sample() {
@@ -61,6 +70,10 @@ final class SentryReporter {
         Map<String, Object> observation;
         /** For an uncaught exception: the dying thread; the event says it was not handled. */
         Thread uncaughtOn;
+        /** The thread that reported, named by the event's exception. */
+        Thread thread;
+        /** The reporting thread's breadcrumbs when it reported, or null. */
+        List<Breadcrumb> breadcrumbs;
     }
 
     /**
@@ -80,18 +93,36 @@ final class SentryReporter {
         if (!sampled && !sample()) {
             return;
         }
+        r.thread = Thread.currentThread();
+        r.breadcrumbs = breadcrumbs.snapshot();
+        if (r.uncaughtOn != null) {
+            // The thread is dying: nothing waits on it, and its event must be queued before the handler flushes.
+            send(r);
+        } else {
+            worker.offer(r);
+        }
+    }
+
+    /** On the worker (or a dying thread): builds the event and hands it to the SDK's bounded queue. */
+    private void send(Report r) {
         SentryEvent event = build(r);
+        if (r.breadcrumbs != null) {
+            event.setBreadcrumbs(r.breadcrumbs);
+        }
         Delivery delivery = new Delivery(drops);
         Hint hint = HintUtils.createWithTypeCheckHint(delivery);
-        SentryId id;
-        if (r.span.isValid()) {
-            PropagationContext propagation = new PropagationContext(new SentryId(r.span.traceIdHex()),
-                    new SpanId(r.span.spanIdHex()), null, null, r.span.isSampled());
-            // The envelope's trace header then names the same trace as the event's contexts.trace.
-            id = Sentry.captureEvent(event, hint, scope -> scope.setPropagationContext(propagation));
-        } else {
-            id = Sentry.captureEvent(event, hint);
-        }
+        PropagationContext propagation = r.span.isValid()
+                ? new PropagationContext(new SentryId(r.span.traceIdHex()), new SpanId(r.span.spanIdHex()), null, null,
+                        r.span.isSampled())
+                : null;
+        SentryId id = Sentry.captureEvent(event, hint, scope -> {
+            // Only the reporting thread's breadcrumbs, none of the worker's scope.
+            scope.clearBreadcrumbs();
+            if (propagation != null) {
+                // The envelope's trace header then names the same trace as the event's contexts.trace.
+                scope.setPropagationContext(propagation);
+            }
+        });
         if (!SentryId.EMPTY_ID.equals(id) && !delivery.enqueued()) {
             RateLimiter limiter = Sentry.getCurrentScopes().getRateLimiter();
             drops.dropped(limiter != null && limiter.isActiveForCategory(DataCategory.Error)
@@ -109,7 +140,11 @@ final class SentryReporter {
             mechanism.setHandled(false);
             event = new SentryEvent(new ExceptionMechanismException(mechanism, r.error, r.uncaughtOn));
         } else {
-            event = new SentryEvent(r.error);
+            // Names the thread that reported, not the worker that builds the event.
+            Mechanism mechanism = new Mechanism();
+            mechanism.setType("vigil");
+            mechanism.setHandled(true);
+            event = new SentryEvent(new ExceptionMechanismException(mechanism, r.error, r.thread));
         }
         if (r.message != null) {
             Message m = new Message();
@@ -174,11 +209,39 @@ final class SentryReporter {
                 }
             }
         }
-        Sentry.addBreadcrumb(b);
+        breadcrumbs.add(b);
     }
 
+    /** Stops taking reports; what is queued is still sent (see {@link #drain(long)}). */
     void close() {
         closed = true;
+        worker.close();
+        if (active == this) {
+            active = null;
+        }
+    }
+
+    /**
+     * Hands what is queued to the SDK within the time given; what is left then is counted as lost.
+     *
+     * @param millis the most to wait
+     */
+    void drain(long millis) {
+        if (!worker.drain(millis)) {
+            worker.abandon();
+        }
+    }
+
+    /**
+     * For tests: waits until everything reported so far reached the SDK's queue.
+     *
+     * @param millis the most to wait
+     */
+    static void awaitHandedOver(long millis) {
+        SentryReporter r = active;
+        if (r != null) {
+            r.worker.drain(millis);
+        }
     }
 
     static SentryLevel level(ErrorLevel level) {

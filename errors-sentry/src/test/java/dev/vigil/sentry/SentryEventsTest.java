@@ -132,6 +132,21 @@ class SentryEventsTest {
     }
 
     @Test
+    void breadcrumbsAreTheReportingThreadsAndTheExceptionNamesThatThread() throws Exception {
+        vigil.errors().breadcrumb("mine", "on the reporting thread", null);
+        Thread other = new Thread(() -> vigil.errors().breadcrumb("theirs", "on another thread", null), "other-1");
+        other.start();
+        other.join(10_000);
+        vigil.errors().capture(new IllegalStateException("reported here")).send();
+        SentryTestVigil.flush();
+
+        SentryEvent e = single();
+        assertThat(e.getBreadcrumbs()).extracting(Breadcrumb::getMessage).containsExactly("on the reporting thread");
+        // Built on the reporting worker, the event still names the thread that reported.
+        assertThat(e.getExceptions().get(0).getThreadId()).isEqualTo(Thread.currentThread().getId());
+    }
+
+    @Test
     void breadcrumbsAreBounded() {
         for (int i = 0; i < 250; i++) {
             vigil.errors().breadcrumb("loop", "step " + i, null);

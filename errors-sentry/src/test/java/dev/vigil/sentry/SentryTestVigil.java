@@ -26,7 +26,13 @@ final class SentryTestVigil {
 
     /** Waits until every event queued so far was sent and answered: the signal after which none is missing. */
     static void flush() {
+        SentryReporter.awaitHandedOver(10_000);
         Sentry.flush(10_000);
+    }
+
+    /** Waits until every report so far was handed to the SDK (sent, queued, or counted as dropped). */
+    static void handedOver() {
+        SentryReporter.awaitHandedOver(10_000);
     }
 
     static void close(Vigil vigil) {
