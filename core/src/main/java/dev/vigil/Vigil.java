@@ -45,6 +45,8 @@ public final class Vigil implements AutoCloseable {
     private final Redaction redaction;
     private final Object closeLock = new Object();
     private final Domains domains = new Domains(this);
+    /** Set once by the builder before the instance is published; {@link Errors#NONE} otherwise. */
+    private Errors errors = Errors.NONE;
     private boolean closed;
 
     Vigil(VigilConfig config, MeterEngine engine, Recorder recorder, List<VigilBackend> backends,
@@ -173,6 +175,23 @@ public final class Vigil implements AutoCloseable {
      */
     public Storage storage(String bucket) {
         return domains.storage(bucket);
+    }
+
+    /**
+     * Reports exceptions, messages and breadcrumbs to every installed error backend (Sentry with
+     * {@code vigil-errors-sentry}); see {@link Errors}. A no-op costing a few nanoseconds when none is installed.
+     *
+     * <pre>{@code vigil.errors().capture(e).tag("component", "document-processing").send();}</pre>
+     *
+     * @return the error reporting of this Vigil
+     */
+    public Errors errors() {
+        return errors;
+    }
+
+    Vigil errors(Errors errors) {
+        this.errors = errors;
+        return this;
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.vigil.internal.Recorder;
 import dev.vigil.internal.TraceSampler;
 import dev.vigil.spi.BackendContext;
 import dev.vigil.spi.BackendProvider;
+import dev.vigil.spi.ErrorBackend;
 import dev.vigil.spi.MetricsBackend;
 import dev.vigil.spi.ObservationHandler;
 import dev.vigil.spi.ScrapeSource;
@@ -285,7 +286,7 @@ public final class VigilBuilder {
         if (engine != null) {
             engine.recorder(recorder);
         }
-        return new Vigil(config, engine, recorder, backends, server, health, policy);
+        return new Vigil(config, engine, recorder, backends, server, health, policy).errors(Errors.of(errorBackends(backends)));
     }
 
     /**
@@ -337,6 +338,16 @@ public final class VigilBuilder {
             }
         }
         return new ArrayList<>(byName.values());
+    }
+
+    private static List<ErrorBackend> errorBackends(List<VigilBackend> backends) {
+        List<ErrorBackend> out = new ArrayList<>();
+        for (VigilBackend b : backends) {
+            if (b instanceof ErrorBackend) {
+                out.add((ErrorBackend) b);
+            }
+        }
+        return out;
     }
 
     private static ScrapeSource scrapeSource(List<MetricsBackend> metrics) {

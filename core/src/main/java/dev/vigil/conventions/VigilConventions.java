@@ -18,6 +18,13 @@ final class VigilConventions {
             .required("level")
             .build();
 
+    /** Error events that did not reach the error tracker. */
+    static final MetricConvention ERRORS_DROPPED = MetricConvention.builder("vigil.errors.dropped",
+                    Instrument.COUNTER, "{event}")
+            .description("Error events Vigil did not deliver to the error tracker, by reason.")
+            .required("reason")
+            .build();
+
     /** Recordings folded into a metric's overflow series by the cardinality budget. */
     static final MetricConvention METRICS_OVERFLOW = MetricConvention.builder("vigil.metrics.overflow",
                     Instrument.COUNTER, "{recording}")
@@ -34,6 +41,6 @@ final class VigilConventions {
     }
 
     static List<MetricConvention> all() {
-        return List.of(DROPPED, METRICS_OVERFLOW, METRICS_REFUSED, LOGGING_DROPPED);
+        return List.of(DROPPED, METRICS_OVERFLOW, METRICS_REFUSED, LOGGING_DROPPED, ERRORS_DROPPED);
     }
 }

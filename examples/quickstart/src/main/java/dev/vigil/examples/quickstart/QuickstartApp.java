@@ -138,6 +138,9 @@ public final class QuickstartApp implements AutoCloseable {
         System.out.println("                     http://localhost:" + app.servicePort() + "/documents?type=pdf  (POST a body)");
         System.out.println("Vigil metrics:       http://localhost:" + app.managementPort() + "/metrics");
         System.out.println("Vigil health:        http://localhost:" + app.managementPort() + "/health");
+        System.out.println(app.vigil.errors().isEnabled()
+                ? "Sentry:              failing checkouts (plan=gold) are reported to SENTRY_DSN"
+                : "Sentry:              off; set SENTRY_DSN to report failing checkouts");
         System.out.println("Press Ctrl+C to stop.");
         Thread.currentThread().join();
     }
