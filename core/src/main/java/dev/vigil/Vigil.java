@@ -43,6 +43,8 @@ public final class Vigil implements AutoCloseable {
     private final HealthRegistry health;
     private final Object closeLock = new Object();
     private boolean closed;
+    private volatile Db db;
+    private volatile Messaging messaging;
 
     Vigil(VigilConfig config, MeterEngine engine, Recorder recorder, List<VigilBackend> backends,
           ManagementServer server, HealthRegistry health) {
@@ -131,6 +133,45 @@ public final class Vigil implements AutoCloseable {
      */
     public dev.vigil.context.ContextPropagation context() {
         return dev.vigil.context.ContextPropagation.get();
+    }
+
+    /**
+     * Database instrumentation: observed JDBC data sources and connection pool metrics.
+     *
+     * <pre>{@code DataSource ds = vigil.db().dataSource(hikariDataSource);}</pre>
+     *
+     * @return this instance's {@link Db}
+     */
+    public Db db() {
+        Db d = db;
+        if (d == null) {
+            synchronized (closeLock) {
+                d = db;
+                if (d == null) {
+                    db = d = new Db(this);
+                }
+            }
+        }
+        return d;
+    }
+
+    /**
+     * Messaging instrumentation: producer and consumer observations carrying the trace in message headers, and
+     * queue gauges.
+     *
+     * @return this instance's {@link Messaging}
+     */
+    public Messaging messaging() {
+        Messaging m = messaging;
+        if (m == null) {
+            synchronized (closeLock) {
+                m = messaging;
+                if (m == null) {
+                    messaging = m = new Messaging(this);
+                }
+            }
+        }
+        return m;
     }
 
     /** @return the health checks served at {@code /health} */
