@@ -18,13 +18,10 @@ import javax.sql.DataSource;
  * vigil.db().pool("reports").used(() -> busy()).idle(() -> idle()).max(10).pendingRequests(() -> waiting());
  * }</pre>
  *
- * <p>Query text is off by default; {@code vigil.db.query-text=true} adds the sanitized text (literals replaced by
+ * <p>Query text is off by default; {@code vigil.db.query-text=true} ({@link VigilConfig#DB_QUERY_TEXT}) adds the sanitized text (literals replaced by
  * {@code ?}) to spans as {@code db.query.text}.
  */
 public final class Db {
-    /** Configuration key: whether spans carry the sanitized query text. Default false. */
-    public static final String QUERY_TEXT = "vigil.db.query-text";
-
     private final Vigil vigil;
     /** Keeps gauge callbacks reachable: metrics backends may hold them weakly. */
     private final List<Object> anchors = new CopyOnWriteArrayList<>();
@@ -51,7 +48,7 @@ public final class Db {
             return dataSource;
         }
         bindPool(dataSource);
-        return new JdbcObserver(vigil, vigil.config().getBoolean(QUERY_TEXT, false)).wrap(dataSource);
+        return new JdbcObserver(vigil, queryText()).wrap(dataSource);
     }
 
     /**
@@ -66,6 +63,14 @@ public final class Db {
             return new DbPool(Vigil.noop(), "", anchors::add);
         }
         return new DbPool(vigil, name, anchors::add);
+    }
+
+    private boolean queryText() {
+        try {
+            return vigil.config().getBoolean(VigilConfig.DB_QUERY_TEXT, false);
+        } catch (IllegalArgumentException e) {
+            return false; // validated at build(): unreachable for a built instance
+        }
     }
 
     private void bindPool(DataSource dataSource) {

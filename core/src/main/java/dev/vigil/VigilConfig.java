@@ -45,6 +45,8 @@ public final class VigilConfig {
     public static final String MAX_TAG_SETS = "vigil.metrics.max-tag-sets";
     /** Key of the shutdown flush timeout in milliseconds; default 10000. */
     public static final String SHUTDOWN_TIMEOUT_MS = "vigil.shutdown.timeout-ms";
+    /** Whether database spans carry the sanitized query text ({@code db.query.text}); false by default. */
+    public static final String DB_QUERY_TEXT = "vigil.db.query-text";
 
     private final Map<String, String> explicit;
     private final ConfigSource source;
@@ -184,6 +186,7 @@ public final class VigilConfig {
         getLong(MAX_TAG_SETS, 2000, 1, 1_000_000);
         getLong(SHUTDOWN_TIMEOUT_MS, 10_000, 0, 600_000);
         getLong(HEALTH_TIMEOUT_MS, 2_000, 1, 60_000);
+        getBoolean(DB_QUERY_TEXT, false);
     }
 
     @Override
