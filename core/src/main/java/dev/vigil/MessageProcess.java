@@ -121,6 +121,9 @@ public final class MessageProcess {
             if (consumerGroup != null) {
                 b.tag("messaging.consumer.group.name", consumerGroup);
             }
+            if (parent != null) {
+                b.link(parent.spanContext()); // the producer: a parent here, and still related once a batch splits it
+            }
             o = b.start();
         } catch (RuntimeException | LinkageError e) {
             if (scope != null) {

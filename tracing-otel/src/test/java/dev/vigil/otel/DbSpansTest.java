@@ -79,7 +79,7 @@ class DbSpansTest {
         assertThat(failed.getStatus().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
         assertThat(OtlpReceiver.attributes(failed))
                 .containsEntry("error.type", "org.h2.jdbc.JdbcSQLSyntaxErrorException")
-                .containsEntry("db.response.status_code", "42S02") // H2: table not found (42S04 when the schema is empty);
+                .containsEntry("db.response.status_code", "42S02"); // H2: table not found (42S04 when the schema is empty)
     }
 
     @Test

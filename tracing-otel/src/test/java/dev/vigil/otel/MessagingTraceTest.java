@@ -62,6 +62,10 @@ class MessagingTraceTest {
         assertThat(process.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_CONSUMER);
         assertThat(process.getTraceId()).isEqualTo(send.getTraceId());
         assertThat(process.getParentSpanId()).isEqualTo(send.getSpanId());
+        assertThat(process.getLinksList()).singleElement().satisfies(link -> {
+            assertThat(link.getTraceId()).isEqualTo(send.getTraceId());
+            assertThat(link.getSpanId()).isEqualTo(send.getSpanId());
+        });
         assertThat(headers.get("traceparent")).contains(OtlpReceiver.hex(send.getSpanId()));
         assertThat(OtlpReceiver.attributes(send)).containsAllEntriesOf(Map.of("messaging.system", "kafka",
                 "messaging.destination.name", "orders", "messaging.operation.name", "send",
