@@ -32,7 +32,8 @@ import java.util.List;
  */
 public final class Vigil implements AutoCloseable {
     private static final System.Logger LOGGER = System.getLogger("dev.vigil");
-    private static final Vigil NOOP = new Vigil(VigilConfigs.empty(), null, Recorder.NOOP, List.of(), null, new HealthRegistry());
+    private static final Vigil NOOP = new Vigil(VigilConfigs.empty(), null, Recorder.NOOP, List.of(), null,
+            new HealthRegistry(Redaction.defaults()), Redaction.defaults());
 
     private final VigilConfig config;
     private final MeterEngine engine;
@@ -41,19 +42,21 @@ public final class Vigil implements AutoCloseable {
     private final List<VigilBackend> backends;
     private final ManagementServer server;
     private final HealthRegistry health;
+    private final Redaction redaction;
     private final Object closeLock = new Object();
     private boolean closed;
     private volatile Db db;
     private volatile Messaging messaging;
 
     Vigil(VigilConfig config, MeterEngine engine, Recorder recorder, List<VigilBackend> backends,
-          ManagementServer server, HealthRegistry health) {
+          ManagementServer server, HealthRegistry health, Redaction redaction) {
         this.config = config;
         this.engine = engine;
         this.recorder = recorder;
         this.backends = List.copyOf(backends);
         this.server = server;
         this.health = health;
+        this.redaction = redaction;
     }
 
     /** @return a builder for the one Vigil of a service */
@@ -177,6 +180,18 @@ public final class Vigil implements AutoCloseable {
     /** @return the health checks served at {@code /health} */
     public HealthRegistry health() {
         return health;
+    }
+
+    /**
+     * The policy for what may leave the process, for code that sends data out itself; the no-op instance has
+     * {@link Redaction#defaults()}.
+     *
+     * <pre>{@code String safe = Vigil.global().redaction().redact(message);}</pre>
+     *
+     * @return the installed redaction policy
+     */
+    public Redaction redaction() {
+        return redaction;
     }
 
     /** @return the bound management port, or -1 when no management server runs */

@@ -47,6 +47,12 @@ public final class VigilConfig {
     public static final String SHUTDOWN_TIMEOUT_MS = "vigil.shutdown.timeout-ms";
     /** Whether database spans carry the sanitized query text ({@code db.query.text}); false by default. */
     public static final String DB_QUERY_TEXT = "vigil.db.query-text";
+    /** Key of more sensitive keys for {@link Redaction}, comma-separated; added to the policy in use. */
+    public static final String REDACTION_KEYS = "vigil.redaction.keys";
+    /** Key of more sensitive-value regular expressions for {@link Redaction}, separated by whitespace. */
+    public static final String REDACTION_PATTERNS = "vigil.redaction.patterns";
+    /** Key that lets e-mail addresses through redaction; default false; ignored when the builder sets a policy. */
+    public static final String REDACTION_ALLOW_EMAILS = "vigil.redaction.allow-emails";
 
     private final Map<String, String> explicit;
     private final ConfigSource source;
@@ -102,7 +108,7 @@ public final class VigilConfig {
         if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(v);
         }
-        throw new IllegalArgumentException(describe(key) + " must be true or false, not '" + v + "'");
+        throw new IllegalArgumentException(describe(key) + " must be true or false, not '" + shown(key, v) + "'");
     }
 
     /**
@@ -124,7 +130,8 @@ public final class VigilConfig {
         try {
             n = Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(describe(key) + " must be a whole number, not '" + v + "'", e);
+            // Not chained: the parser's message repeats the value, which must not leave unredacted.
+            throw new IllegalArgumentException(describe(key) + " must be a whole number, not '" + shown(key, v) + "'");
         }
         if (n < min || n > max) {
             throw new IllegalArgumentException(describe(key) + " must be between " + min + " and " + max + ", not " + n);
@@ -164,6 +171,14 @@ public final class VigilConfig {
      */
     public static String envName(String key) {
         return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /**
+     * A value as an error message may show it: masked whole under a sensitive key, else with the secrets inside it
+     * masked. Configuration errors come before the policy is built, so they apply the defaults.
+     */
+    private static String shown(String key, String value) {
+        return Redaction.defaults().redactValue(key, value);
     }
 
     /**

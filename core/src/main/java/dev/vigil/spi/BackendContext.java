@@ -1,10 +1,11 @@
 package dev.vigil.spi;
 
+import dev.vigil.Redaction;
 import dev.vigil.VigilConfig;
 
 /**
- * What core hands a backend at start: the resolved configuration and a place to report its own
- * health (dropped items, failed exports) as Vigil self-metrics.
+ * What core hands a backend at start: the resolved configuration, the redaction policy, and a place to report
+ * its own health (dropped items, failed exports) as Vigil self-metrics.
  */
 public interface BackendContext {
     /** @return the resolved configuration */
@@ -19,4 +20,18 @@ public interface BackendContext {
      * @param count how many were dropped
      */
     void dropped(String backend, String reason, long count);
+
+    /**
+     * The installed policy for what may leave the process. A backend applies it where its data leaves: span
+     * attributes and exception events, log lines, error reports.
+     *
+     * <pre>{@code
+     * span.setAttribute(key, context.redaction().redactValue(key, value));
+     * }</pre>
+     *
+     * @return the policy; {@link Redaction#defaults()} unless core hands another
+     */
+    default Redaction redaction() {
+        return Redaction.defaults();
+    }
 }
