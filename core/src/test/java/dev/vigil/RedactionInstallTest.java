@@ -92,7 +92,7 @@ class RedactionInstallTest {
     @Test
     void configurationErrorsNameTheKeyAndNeverEchoASensitiveValue() {
         VigilConfig config = new VigilConfig(Map.of("my.api.token", "hunter2", "vigil.shutdown.timeout-ms", "AKIAIOSFODNN7EXAMPLE",
-                "feature.enabled", "Bearer abcdef123456"), k -> null, k -> null);
+                "feature.enabled", "Bearer abcdef123456"), ConfigSource.empty());
         assertThatThrownBy(() -> config.getLong("my.api.token", 0, 0, 10))
                 .hasMessageContaining("'my.api.token'").hasMessageNotContaining("hunter2").hasNoCause();
         assertThatThrownBy(() -> config.getLong("vigil.shutdown.timeout-ms", 0, 0, 10))
@@ -104,7 +104,7 @@ class RedactionInstallTest {
                 .property("otel.traces.sampler.arg", "Bearer abcdef123456").build())
                 .hasMessageContaining("otel.traces.sampler.arg").hasMessageNotContaining("abcdef").hasNoCause();
         // Ordinary values are still shown, so the mistake is visible.
-        VigilConfig plain = new VigilConfig(Map.of("vigil.shutdown.timeout-ms", "ten"), k -> null, k -> null);
+        VigilConfig plain = new VigilConfig(Map.of("vigil.shutdown.timeout-ms", "ten"), ConfigSource.empty());
         assertThatThrownBy(() -> plain.getLong("vigil.shutdown.timeout-ms", 0, 0, 10)).hasMessageContaining("'ten'");
     }
 
