@@ -2,6 +2,7 @@ package dev.vigil.examples.quickstart;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.vigil.Vigil;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,11 +25,13 @@ public final class QuickstartApp implements AutoCloseable {
     private final Vigil vigil;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final HikariDataSource pool;
 
-    private QuickstartApp(Vigil vigil, HttpServer server, ExecutorService executor) {
+    private QuickstartApp(Vigil vigil, HttpServer server, ExecutorService executor, HikariDataSource pool) {
         this.vigil = vigil;
         this.server = server;
         this.executor = executor;
+        this.pool = pool;
     }
 
     /**
@@ -46,7 +49,13 @@ public final class QuickstartApp implements AutoCloseable {
                 .environment("dev")
                 .managementPort(managementPort)
                 .install();
-        Shop shop = new Shop(vigil);
+        // An in-memory database behind a HikariCP pool: every statement and the pool show on /metrics.
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl("jdbc:h2:mem:quickstart;DB_CLOSE_DELAY=-1");
+        pool.setPoolName("quickstart");
+        pool.setMaximumPoolSize(4);
+        OrderStore orders = OrderStore.create(vigil.db().dataSource(pool));
+        Shop shop = new Shop(vigil, orders);
         DocumentProcessor processor = new DocumentProcessor(vigil);
         vigil.health().register("documents", () -> processor.accuracy() >= 0.8
                 ? dev.vigil.HealthResult.healthy()
@@ -63,7 +72,7 @@ public final class QuickstartApp implements AutoCloseable {
             return "{\"words\":" + processor.extract(type, body) + "}";
         }));
         server.start();
-        return new QuickstartApp(vigil, server, executor);
+        return new QuickstartApp(vigil, server, executor, pool);
     }
 
     /** @return the service's bound port */
@@ -80,6 +89,7 @@ public final class QuickstartApp implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        pool.close();
         vigil.close();
     }
 
