@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
  * curl -X POST 'http://localhost:8080/checkout?plan=pro'
  * curl -X POST --data-binary 'some words here' 'http://localhost:8080/documents?type=pdf'
  * curl http://localhost:9464/metrics
+ * curl -s http://localhost:9464/metrics | grep '^db_client'
  * curl http://localhost:9464/health
  * </pre>
  */
