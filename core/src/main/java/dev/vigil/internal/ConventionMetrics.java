@@ -16,7 +16,13 @@ public final class ConventionMetrics {
     private ConventionMetrics() {
     }
 
-    private static Kpi kpi(Vigil vigil, MetricConvention c, String[] kv) {
+    /**
+     * @param vigil where to record
+     * @param c the convention
+     * @param kv tag key/value pairs; null values are skipped
+     * @return the KPI, named, described and tagged after the convention, for a handle to keep
+     */
+    public static Kpi kpi(Vigil vigil, MetricConvention c, String... kv) {
         Kpi k = vigil.kpi(c.name()).unit(c.unit()).description(c.description());
         if (c.instrument() == MetricConvention.Instrument.HISTOGRAM) {
             k.buckets(c.buckets());

@@ -11,7 +11,9 @@ import dev.vigil.internal.ErrorTypes;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import dev.vigil.KpiSummary;
+import dev.vigil.KpiTimer;
+import java.util.concurrent.ConcurrentHashMap;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -28,6 +30,8 @@ public final class JdbcObserver {
     private final Vigil vigil;
     private final boolean queryText;
     private volatile DbInfo info;
+    /** Pre-bound instruments per kind of statement, so that a query looks no meter up; bounded. */
+    private final ConcurrentHashMap<SqlSummary, Meters> meters = new ConcurrentHashMap<>();
 
     /**
      * @param vigil where to record
@@ -43,7 +47,7 @@ public final class JdbcObserver {
      * @return a data source whose connections are observed
      */
     public DataSource wrap(DataSource target) {
-        return (DataSource) Proxy.newProxyInstance(JdbcObserver.class.getClassLoader(), new Class<?>[] {DataSource.class},
+        return (DataSource) Proxies.create(DataSource.class,
                 new Forwarder(target) {
                     @Override
                     Object wrapResult(Object proxy, Method m, Object[] args, Object result) {
@@ -56,7 +60,7 @@ public final class JdbcObserver {
         if (info == null) {
             info = DbInfo.read(target);
         }
-        return (Connection) Proxy.newProxyInstance(JdbcObserver.class.getClassLoader(), new Class<?>[] {Connection.class},
+        return (Connection) Proxies.create(Connection.class,
                 new Forwarder(target) {
                     @Override
                     Object wrapResult(Object proxy, Method m, Object[] args, Object result) {
@@ -72,10 +76,52 @@ public final class JdbcObserver {
                 });
     }
 
+    /**
+     * The tags and instruments of one kind of statement, each looked up on its first use: a statement that only
+     * ever fails leaves no empty success series behind.
+     */
+    final class Meters {
+        final String[] kv;
+        private volatile KpiTimer duration;
+        private volatile KpiSummary rows;
+
+        Meters(String[] kv) {
+            this.kv = kv;
+        }
+
+        KpiTimer duration() {
+            KpiTimer t = duration;
+            if (t == null) {
+                duration = t = ConventionMetrics.kpi(vigil, DbConventions.OPERATION_DURATION, kv).timer();
+            }
+            return t;
+        }
+
+        KpiSummary rows() {
+            KpiSummary r = rows;
+            if (r == null) {
+                rows = r = ConventionMetrics.kpi(vigil, DbConventions.RETURNED_ROWS, kv).summary();
+            }
+            return r;
+        }
+    }
+
+    Meters meters(SqlSummary s) {
+        Meters m = meters.get(s);
+        if (m == null) {
+            m = new Meters(tags(info(), s));
+            if (meters.size() < SqlSummary.MAX_CACHED) {
+                meters.putIfAbsent(s, m);
+            }
+        }
+        return m;
+    }
+
     /** Runs one execution under a CLIENT span and records its duration; rethrows the driver's failure. */
-    Object execute(Object target, Method m, Object[] args, SqlSummary s, String sql, long batchSize) throws Throwable {
-        DbInfo db = info == null ? DbInfo.UNKNOWN : info;
-        String[] kv = tags(db, s);
+    Object execute(Object target, Method m, Object[] args, Meters meters, SqlSummary s, String sql, long batchSize)
+            throws Throwable {
+        DbInfo db = info();
+        String[] kv = meters.kv;
         Observation o = null;
         try {
             ObservationBuilder b = vigil.observation(spanName(db, s)).kind(SpanKind.CLIENT);
@@ -111,8 +157,16 @@ public final class JdbcObserver {
         } finally {
             long nanos = System.nanoTime() - start;
             finish(o, failure, state);
-            ConventionMetrics.recordNanos(vigil, DbConventions.OPERATION_DURATION, nanos, with(kv,
-                    "db.response.status_code", state, "error.type", failure == null ? null : ErrorTypes.of(failure)));
+            if (failure == null) {
+                try {
+                    meters.duration().recordNanos(nanos);
+                } catch (RuntimeException | LinkageError e) {
+                    ApiWarnings.warn("instrumentation", "could not record a database operation: " + e);
+                }
+            } else {
+                ConventionMetrics.recordNanos(vigil, DbConventions.OPERATION_DURATION, nanos, with(kv,
+                        "db.response.status_code", state, "error.type", failure == null ? null : ErrorTypes.of(failure)));
+            }
         }
     }
 
@@ -134,8 +188,12 @@ public final class JdbcObserver {
     }
 
     /** Records the rows a result set returned, with the tags of the statement that produced it. */
-    void returnedRows(String[] kv, long rows) {
-        ConventionMetrics.record(vigil, DbConventions.RETURNED_ROWS, rows, kv);
+    void returnedRows(Meters m, long rows) {
+        try {
+            m.rows().record(rows);
+        } catch (RuntimeException | LinkageError e) {
+            ApiWarnings.warn("instrumentation", "could not record returned rows: " + e);
+        }
     }
 
     String[] tags(DbInfo db, SqlSummary s) {

@@ -3,7 +3,6 @@ package dev.vigil.internal.db;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
@@ -15,21 +14,21 @@ import java.sql.Statement;
 final class RowCounter implements InvocationHandler {
     private final JdbcObserver observer;
     private final ResultSet target;
-    private final String[] tags;
+    private final JdbcObserver.Meters meters;
     private final Statement statement;
     private long rows;
     private boolean recorded;
 
-    private RowCounter(JdbcObserver observer, ResultSet target, String[] tags, Statement statement) {
+    private RowCounter(JdbcObserver observer, ResultSet target, JdbcObserver.Meters meters, Statement statement) {
         this.observer = observer;
         this.target = target;
-        this.tags = tags;
+        this.meters = meters;
         this.statement = statement;
     }
 
-    static ResultSet proxy(JdbcObserver observer, ResultSet target, String[] tags, Statement statement) {
-        return (ResultSet) Proxy.newProxyInstance(RowCounter.class.getClassLoader(), new Class<?>[] {ResultSet.class},
-                new RowCounter(observer, target, tags, statement));
+    static ResultSet proxy(JdbcObserver observer, ResultSet target, JdbcObserver.Meters meters, Statement statement) {
+        return (ResultSet) Proxies.create(ResultSet.class,
+                new RowCounter(observer, target, meters, statement));
     }
 
     @Override
@@ -65,7 +64,7 @@ final class RowCounter implements InvocationHandler {
     private void record() {
         if (!recorded) {
             recorded = true;
-            observer.returnedRows(tags, rows);
+            observer.returnedRows(meters, rows);
         }
     }
 }

@@ -71,6 +71,16 @@ public final class SqlSummary {
         return operation == null ? NONE : new SqlSummary("BATCH " + batchOperation, tables);
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SqlSummary s && java.util.Objects.equals(operation, s.operation) && tables.equals(s.tables);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hashCode(operation) * 31 + tables.hashCode();
+    }
+
     static SqlSummary parse(String sql) {
         List<String> words = words(sql);
         if (words.isEmpty()) {

@@ -3,7 +3,6 @@ package dev.vigil.internal.db;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -22,7 +21,7 @@ final class StatementHandler implements InvocationHandler {
     private long batchSize;
     private String batchSql;
     private boolean batchMixed;
-    private String[] lastTags;
+    private JdbcObserver.Meters lastMeters;
     private Statement self;
 
     private StatementHandler(JdbcObserver observer, Connection connection, Statement target, String preparedSql) {
@@ -35,7 +34,7 @@ final class StatementHandler implements InvocationHandler {
     static Statement proxy(JdbcObserver observer, Connection connection, Statement target, Class<?> type, String sql) {
         Class<?> iface = Statement.class.isAssignableFrom(type) && type.isInterface() ? type : Statement.class;
         StatementHandler h = new StatementHandler(observer, connection, target, sql);
-        h.self = (Statement) Proxy.newProxyInstance(StatementHandler.class.getClassLoader(), new Class<?>[] {iface}, h);
+        h.self = (Statement) Proxies.create(iface, h);
         return h.self;
     }
 
@@ -53,8 +52,8 @@ final class StatementHandler implements InvocationHandler {
             case "execute", "executeQuery", "executeUpdate", "executeLargeUpdate" -> {
                 String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : preparedSql;
                 SqlSummary summary = SqlSummary.of(sql);
-                lastTags = observer.tags(observer.info(), summary);
-                Object result = observer.execute(target, m, args, summary, sql, 1);
+                lastMeters = observer.meters(summary);
+                Object result = observer.execute(target, m, args, lastMeters, summary, sql, 1);
                 return result instanceof ResultSet rs ? rows(rs) : result;
             }
             case "executeBatch", "executeLargeBatch" -> {
@@ -77,7 +76,7 @@ final class StatementHandler implements InvocationHandler {
             }
             case "getResultSet", "getGeneratedKeys" -> {
                 Object result = forward(m, args);
-                return result instanceof ResultSet rs && name.equals("getResultSet") && lastTags != null ? rows(rs) : result;
+                return result instanceof ResultSet rs && name.equals("getResultSet") && lastMeters != null ? rows(rs) : result;
             }
             case "getConnection" -> {
                 return connection;
@@ -96,8 +95,8 @@ final class StatementHandler implements InvocationHandler {
         SqlSummary one = SqlSummary.of(sql);
         // A batch of one kind of statement reads as that statement, prefixed; a mixed batch only as BATCH.
         SqlSummary summary = mixed || one.operation() == null ? SqlSummary.of(null) : one.asBatch(one.operation());
-        lastTags = observer.tags(observer.info(), summary);
-        return observer.execute(target, m, args, summary, size == 1 || !mixed ? sql : null, size);
+        lastMeters = observer.meters(summary);
+        return observer.execute(target, m, args, lastMeters, summary, size == 1 || !mixed ? sql : null, size);
     }
 
     private static boolean sameOperation(String a, String b) {
@@ -113,7 +112,7 @@ final class StatementHandler implements InvocationHandler {
     }
 
     private ResultSet rows(ResultSet rs) {
-        return RowCounter.proxy(observer, rs, lastTags, self);
+        return RowCounter.proxy(observer, rs, lastMeters, self);
     }
 
     private Object forward(Method m, Object[] args) throws Throwable {
