@@ -137,7 +137,10 @@ public final class JdbcObserver {
                 b.attribute("db.operation.batch.size", batchSize);
             }
             if (queryText && sql != null) {
-                b.attribute("db.query.text", SqlSanitizer.sanitize(sql));
+                String text = SqlSanitizer.sanitize(sql);
+                if (text != null) {
+                    b.attribute("db.query.text", text);
+                }
             }
             o = b.start();
         } catch (RuntimeException | LinkageError e) {

@@ -22,6 +22,14 @@ public final class SqlSanitizer {
         if (sql == null) {
             return null;
         }
+        try {
+            return scan(sql);
+        } catch (RuntimeException e) {
+            return null; // no text rather than a failure in the host's query
+        }
+    }
+
+    private static String scan(String sql) {
         int n = Math.min(sql.length(), MAX_LENGTH);
         StringBuilder out = new StringBuilder(n);
         int i = 0;

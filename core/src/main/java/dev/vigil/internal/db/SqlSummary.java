@@ -40,7 +40,11 @@ public final class SqlSummary {
         }
         SqlSummary s = CACHE.get(sql);
         if (s == null) {
-            s = parse(sql);
+            try {
+                s = parse(sql);
+            } catch (RuntimeException e) {
+                s = NONE; // unreadable: no summary rather than a failure in the host's query
+            }
             if (CACHE.size() < MAX_CACHED && sql.length() <= MAX_SCAN) {
                 CACHE.putIfAbsent(sql, s);
             }
