@@ -177,6 +177,30 @@ public final class Vigil implements AutoCloseable {
         return m;
     }
 
+    /**
+     * Starts an audit event: an authentication, a data access, an administrative action. See {@link AuditEvent}.
+     * Audit events are written on every Vigil, the no-op one and before install included: an audit trail is a
+     * record, not sampled telemetry. With {@code vigil-logging-json} they go to the {@code audit} logger with the
+     * {@code AUDIT} marker (and {@code audit.log} when files are on), never dropped; without it, as one JSON line
+     * to the {@link System.Logger} named {@code audit}.
+     *
+     * <pre>{@code
+     * vigil.audit("auth.login").actor("user-789").target("account/42").outcome(AuditOutcome.FAILURE)
+     *      .field("method", "password").log();
+     * }</pre>
+     *
+     * @param action a low-cardinality dotted name such as {@code auth.login}; null or blank gives an event that
+     *               logs nothing, with a rate-limited warning
+     * @return the event builder
+     */
+    public AuditEvent audit(String action) {
+        if (action == null || action.isBlank()) {
+            dev.vigil.internal.ApiWarnings.warn("invalid-audit", "vigil.audit(null or blank action) logs nothing");
+            return new AuditEvent(null);
+        }
+        return new AuditEvent(action);
+    }
+
     /** @return the health checks served at {@code /health} */
     public HealthRegistry health() {
         return health;

@@ -215,6 +215,7 @@ public final class VigilBuilder {
             vigil.close();
             throw raced;
         }
+        dev.vigil.internal.UserIds.install(vigil.config());
         int instrumented = InstrumentedMethods.count(Thread.currentThread().getContextClassLoader());
         LOGGER.log(System.Logger.Level.INFO, installLine(vigil, instrumented));
         return vigil;
@@ -267,12 +268,13 @@ public final class VigilBuilder {
         if (engine != null) {
             engine.redaction(policy);
         }
-        BackendContext context = new Context(config, engine, policy);
+        // The health registry comes first: backends register their own checks (drops, exporters) as they start.
+        HealthRegistry health = new HealthRegistry(policy,
+                Duration.ofMillis(config.getLong(VigilConfig.HEALTH_TIMEOUT_MS, 2_000, 1, 60_000)));
+        BackendContext context = new Context(config, engine, policy, health);
         for (VigilBackend b : backends) {
             b.start(context);
         }
-        HealthRegistry health = new HealthRegistry(policy,
-                Duration.ofMillis(config.getLong(VigilConfig.HEALTH_TIMEOUT_MS, 2_000, 1, 60_000)));
         BearerToken token = BearerToken.of(config.get(VigilConfig.MANAGEMENT_TOKEN), VigilConfig.MANAGEMENT_TOKEN);
         int port = config.managementPort();
         ManagementServer server = port < 0 ? null
@@ -357,16 +359,28 @@ public final class VigilBuilder {
         private final VigilConfig config;
         private final MeterEngine engine;
         private final Redaction redaction;
+        private final HealthRegistry health;
 
-        Context(VigilConfig config, MeterEngine engine, Redaction redaction) {
+        Context(VigilConfig config, MeterEngine engine, Redaction redaction, HealthRegistry health) {
             this.config = config;
             this.engine = engine;
             this.redaction = redaction;
+            this.health = health;
         }
 
         @Override
         public Redaction redaction() {
             return redaction;
+        }
+
+        @Override
+        public HealthRegistry health() {
+            return health;
+        }
+
+        @Override
+        public Kpi kpi(String name) {
+            return engine == null ? Vigil.noop().kpi(name) : new KpiBuilder(engine, name);
         }
 
         @Override

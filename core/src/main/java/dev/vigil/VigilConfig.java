@@ -63,6 +63,19 @@ public final class VigilConfig {
     }
 
     /**
+     * The configuration Vigil resolves when the builder sets nothing: {@link ConfigSource#system()}, the system
+     * properties, then environment variables (unless {@code vigil.config.environment=false}). For code that runs before
+     * {@code install()}, such as a logging backend configured by Logback at start-up.
+     *
+     * <pre>{@code String level = VigilConfig.fromEnvironment().get("vigil.logging.level", "INFO");}</pre>
+     *
+     * @return a configuration without builder values
+     */
+    public static VigilConfig fromEnvironment() {
+        return new VigilConfig(Map.of(), ConfigSource.system());
+    }
+
+    /**
      * Reads a key: builder, then system property, then environment variable.
      *
      * @param key a dotted key, for example {@code vigil.environment} or {@code otel.traces.sampler}
@@ -202,6 +215,7 @@ public final class VigilConfig {
         getLong(SHUTDOWN_TIMEOUT_MS, 10_000, 0, 600_000);
         getLong(HEALTH_TIMEOUT_MS, 2_000, 1, 60_000);
         getBoolean(DB_QUERY_TEXT, false);
+        dev.vigil.internal.UserIds.validate(this);
     }
 
     @Override

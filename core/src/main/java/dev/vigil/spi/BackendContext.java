@@ -34,4 +34,24 @@ public interface BackendContext {
     default Redaction redaction() {
         return Redaction.defaults();
     }
+
+    /**
+     * The health checks of the Vigil being built, served at {@code /health}; a backend may register its own at
+     * start, for example its queue and drop counts.
+     *
+     * @return the registry; the default is a registry nobody serves
+     */
+    default dev.vigil.HealthRegistry health() {
+        return dev.vigil.Vigil.noop().health();
+    }
+
+    /**
+     * Records a backend's own metric through the Vigil being built, for example {@code vigil.logging.dropped}.
+     *
+     * @param name the dotted metric name
+     * @return the KPI; a no-op when no metrics backend is installed
+     */
+    default dev.vigil.Kpi kpi(String name) {
+        return dev.vigil.Vigil.noop().kpi(name);
+    }
 }
