@@ -112,7 +112,7 @@ final class StatementHandler implements InvocationHandler {
     }
 
     private ResultSet rows(ResultSet rs) {
-        return RowCounter.proxy(observer, rs, lastMeters, self);
+        return new ObservedResultSet(observer, rs, lastMeters, self);
     }
 
     private Object forward(Method m, Object[] args) throws Throwable {
