@@ -264,7 +264,8 @@ public final class VigilBuilder {
             }
         }
         MeterEngine engine = metrics.isEmpty() ? null
-                : new MeterEngine(metrics.toArray(new MetricsBackend[0]), (int) config.getLong(VigilConfig.MAX_TAG_SETS, 2000, 1, 1_000_000));
+                : new MeterEngine(metrics.toArray(new MetricsBackend[0]), (int) config.getLong(VigilConfig.MAX_TAG_SETS, 2000, 1, 1_000_000),
+                        (int) config.getLong(VigilConfig.MAX_NAMES, 10_000, 1, 1_000_000));
         if (engine != null) {
             engine.redaction(policy);
         }

@@ -43,6 +43,8 @@ public final class VigilConfig {
     public static final String COMMON_TAGS = "vigil.metrics.common-tags";
     /** Key of the most distinct tag sets one metric name may have; default 2000, as OpenTelemetry. */
     public static final String MAX_TAG_SETS = "vigil.metrics.max-tag-sets";
+    /** Key of the most metric names one process may have; default 10000, further names are refused. */
+    public static final String MAX_NAMES = "vigil.metrics.max-names";
     /** Key of the shutdown flush timeout in milliseconds; default 10000. */
     public static final String SHUTDOWN_TIMEOUT_MS = "vigil.shutdown.timeout-ms";
     /** Whether database spans carry the sanitized query text ({@code db.query.text}); false by default. */
@@ -212,6 +214,7 @@ public final class VigilConfig {
         managementPort();
         getBoolean(COMMON_TAGS, true);
         getLong(MAX_TAG_SETS, 2000, 1, 1_000_000);
+        getLong(MAX_NAMES, 10_000, 1, 1_000_000);
         getLong(SHUTDOWN_TIMEOUT_MS, 10_000, 0, 600_000);
         getLong(HEALTH_TIMEOUT_MS, 2_000, 1, 60_000);
         getBoolean(DB_QUERY_TEXT, false);
