@@ -48,6 +48,8 @@ public final class Vigil implements AutoCloseable {
     /** Set once by the builder before the instance is published; {@link Errors#NONE} otherwise. */
     private Errors errors = Errors.NONE;
     private boolean closed;
+    private volatile Db db;
+    private volatile Messaging messaging;
 
     Vigil(VigilConfig config, MeterEngine engine, Recorder recorder, List<VigilBackend> backends,
           ManagementServer server, HealthRegistry health, Redaction redaction) {
@@ -192,6 +194,45 @@ public final class Vigil implements AutoCloseable {
     Vigil errors(Errors errors) {
         this.errors = errors;
         return this;
+    }
+
+    /**
+     * Database instrumentation: observed JDBC data sources and connection pool metrics.
+     *
+     * <pre>{@code DataSource ds = vigil.db().dataSource(hikariDataSource);}</pre>
+     *
+     * @return this instance's {@link Db}
+     */
+    public Db db() {
+        Db d = db;
+        if (d == null) {
+            synchronized (closeLock) {
+                d = db;
+                if (d == null) {
+                    db = d = new Db(this);
+                }
+            }
+        }
+        return d;
+    }
+
+    /**
+     * Messaging instrumentation: producer and consumer observations carrying the trace in message headers, and
+     * queue gauges.
+     *
+     * @return this instance's {@link Messaging}
+     */
+    public Messaging messaging() {
+        Messaging m = messaging;
+        if (m == null) {
+            synchronized (closeLock) {
+                m = messaging;
+                if (m == null) {
+                    messaging = m = new Messaging(this);
+                }
+            }
+        }
+        return m;
     }
 
     /**

@@ -49,6 +49,8 @@ public final class VigilConfig {
     public static final String SHUTDOWN_TIMEOUT_MS = "vigil.shutdown.timeout-ms";
     /** Whether each authentication attempt writes an audit event where a logging module takes them; default true. */
     public static final String AUTH_AUDIT = "vigil.auth.audit";
+    /** Whether database spans carry the sanitized query text ({@code db.query.text}); false by default. */
+    public static final String DB_QUERY_TEXT = "vigil.db.query-text";
     /** Key of more sensitive keys for {@link Redaction}, comma-separated; added to the policy in use. */
     public static final String REDACTION_KEYS = "vigil.redaction.keys";
     /** Key of more sensitive-value regular expressions for {@link Redaction}, separated by whitespace. */
@@ -218,6 +220,7 @@ public final class VigilConfig {
         getLong(SHUTDOWN_TIMEOUT_MS, 10_000, 0, 600_000);
         getLong(HEALTH_TIMEOUT_MS, 2_000, 1, 60_000);
         getBoolean(AUTH_AUDIT, true);
+        getBoolean(DB_QUERY_TEXT, false);
         dev.vigil.internal.UserIds.validate(this);
     }
 

@@ -40,6 +40,8 @@ public final class Conventions {
         all.addAll(CacheConventions.all());
         all.addAll(AuthConventions.all());
         all.addAll(StorageConventions.all());
+        all.addAll(DbConventions.all());
+        all.addAll(MessagingConventions.all());
         return Collections.unmodifiableList(all);
     }
 }

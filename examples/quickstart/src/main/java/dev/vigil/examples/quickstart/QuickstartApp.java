@@ -2,6 +2,7 @@ package dev.vigil.examples.quickstart;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.vigil.Observation;
 import dev.vigil.Task;
 import dev.vigil.Vigil;
@@ -23,6 +24,7 @@ import java.util.concurrent.Executors;
  * curl -X POST --data-binary 'some words here' 'http://localhost:8080/documents?type=pdf'
  * curl -X POST -H 'X-Api-Key: demo' --data-binary 'some words here' 'http://localhost:8080/documents?type=pdf'
  * curl http://localhost:9464/metrics
+ * curl -s http://localhost:9464/metrics | grep '^db_client'
  * curl http://localhost:9464/health
  * </pre>
  */
@@ -31,12 +33,15 @@ public final class QuickstartApp implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final ExecutorService emails;
+    private final HikariDataSource pool;
 
-    private QuickstartApp(Vigil vigil, HttpServer server, ExecutorService executor, ExecutorService emails) {
+    private QuickstartApp(Vigil vigil, HttpServer server, ExecutorService executor, ExecutorService emails,
+                          HikariDataSource pool) {
         this.vigil = vigil;
         this.server = server;
         this.executor = executor;
         this.emails = emails;
+        this.pool = pool;
     }
 
     /**
@@ -55,7 +60,13 @@ public final class QuickstartApp implements AutoCloseable {
                 .environment("dev")
                 .managementPort(managementPort)
                 .install();
-        Shop shop = new Shop(vigil);
+        // An in-memory database behind a HikariCP pool: every statement and the pool show on /metrics.
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl("jdbc:h2:mem:quickstart;DB_CLOSE_DELAY=-1");
+        pool.setPoolName("quickstart");
+        pool.setMaximumPoolSize(4);
+        OrderStore orders = OrderStore.create(vigil.db().dataSource(pool));
+        Shop shop = new Shop(vigil, orders);
         DocumentProcessor processor = new DocumentProcessor(vigil);
         vigil.health().register("documents", () -> processor.accuracy() >= 0.8
                 ? dev.vigil.HealthResult.healthy()
@@ -102,7 +113,7 @@ public final class QuickstartApp implements AutoCloseable {
             return "{\"words\":" + words + "}";
         }));
         server.start();
-        return new QuickstartApp(vigil, server, executor, emails);
+        return new QuickstartApp(vigil, server, executor, emails, pool);
     }
 
     /** @return the service's bound port */
@@ -120,6 +131,7 @@ public final class QuickstartApp implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
         emails.shutdownNow();
+        pool.close();
         vigil.close();
     }
 

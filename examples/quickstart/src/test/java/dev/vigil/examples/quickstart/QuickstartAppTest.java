@@ -76,6 +76,20 @@ class QuickstartAppTest {
         // ... and a plan that only ever failed has no empty success series beside it.
         assertThat(text).doesNotContainPattern("(?m)^shop_checkout_calls_total\\{(?![^}]*error_type)[^}]*plan=\"gold\"");
 
+        // Each checkout is an INSERT and a SELECT through the observed HikariCP pool, which binds its own metrics.
+        String select = "db_query_summary=\"SELECT orders\"";
+        assertThat(text).containsPattern(series("db_client_operation_duration_seconds_count", "2", select,
+                "db_system_name=\"h2database\"", "db_operation_name=\"SELECT\"", "db_collection_name=\"orders\""));
+        assertThat(text).containsPattern(series("db_client_operation_duration_seconds_count", "2",
+                "db_query_summary=\"INSERT orders\""));
+        assertThat(text).containsPattern(series("db_client_response_returned_rows_sum", "2\\.0", select));
+        String pool = "db_client_connection_pool_name=\"quickstart\"";
+        assertThat(text).containsPattern(series("db_client_connection_count", "[0-9.]+", pool,
+                "db_client_connection_state=\"idle\""));
+        assertThat(text).containsPattern(series("db_client_connection_max", "4\\.0", pool));
+        assertThat(text).containsPattern(series("db_client_connection_wait_time_seconds_count", "[1-9][0-9]*", pool));
+        assertThat(text).containsPattern(series("db_client_connection_use_time_seconds_count", "[1-9][0-9]*", pool));
+
         // JVM and system series are on by default.
         assertThat(text).contains("jvm_memory_used_bytes{", "jvm_threads_live_threads{", "process_cpu_usage{",
                 "jvm_classes_loaded_classes{", "process_uptime_seconds{");
