@@ -136,6 +136,39 @@ public final class MetricConvention {
         return origin;
     }
 
+    /**
+     * The Prometheus family name: dots become underscores and the unit's word is appended ({@code s} is
+     * {@code seconds}, {@code By} is {@code bytes}; annotations such as {@code {request}} add nothing), without the
+     * {@code _total}, {@code _bucket}, {@code _sum} or {@code _count} a sample adds. Prometheus reserves a trailing
+     * {@code _count} for histograms and summaries ({@code promtool check metrics} lints any other), so a gauge or
+     * up-down counter named {@code x.count} renders as the plural {@code x_s}:
+     * {@code db.client.connection.count} is {@code db_client_connections}.
+     *
+     * @return the rendered family name
+     */
+    public String prometheusName() {
+        return prometheusName(name, unit, instrument);
+    }
+
+    /**
+     * The Prometheus family name of any metric, by the rule of {@link #prometheusName()}.
+     *
+     * @param name the dotted name
+     * @param unit the UCUM unit, empty when none
+     * @param instrument how it is recorded
+     * @return the rendered family name
+     */
+    public static String prometheusName(String name, String unit, Instrument instrument) {
+        String dotted = name;
+        if (instrument != Instrument.HISTOGRAM && instrument != Instrument.COUNTER && dotted.endsWith(".count")) {
+            dotted = dotted.substring(0, dotted.length() - ".count".length()) + "s";
+        }
+        String base = dotted.replace('.', '_');
+        String word = unit.isEmpty() || unit.equals("1") || unit.startsWith("{") ? null
+                : unit.equals("s") ? "seconds" : unit.equals("By") ? "bytes" : unit.equals("ms") ? "milliseconds" : unit;
+        return word == null || base.endsWith("_" + word) ? base : base + "_" + word;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof MetricConvention)) {

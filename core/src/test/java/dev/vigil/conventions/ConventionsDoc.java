@@ -25,11 +25,7 @@ final class ConventionsDoc {
     }
 
     static String prometheusName(MetricConvention c) {
-        String base = c.name().replace('.', '_');
-        String unit = c.unit();
-        String word = unit.isEmpty() || unit.equals("1") || unit.startsWith("{") ? null
-                : unit.equals("s") ? "seconds" : unit.equals("By") ? "bytes" : unit.equals("ms") ? "milliseconds" : unit;
-        String name = word == null || base.endsWith("_" + word) ? base : base + "_" + word;
+        String name = c.prometheusName();
         return c.instrument() == Instrument.COUNTER ? name + "_total" : name;
     }
 

@@ -31,8 +31,8 @@ class DbPoolMetricsTest {
             String text = out.toString(StandardCharsets.UTF_8);
             String name = "db_client_connection_pool_name=\"reports\"";
             assertThat(text).contains(
-                    "db_client_connection_count{" + name + ",db_client_connection_state=\"used\"} 6.0",
-                    "db_client_connection_count{" + name + ",db_client_connection_state=\"idle\"} 2.0",
+                    "db_client_connections{" + name + ",db_client_connection_state=\"used\"} 6.0",
+                    "db_client_connections{" + name + ",db_client_connection_state=\"idle\"} 2.0",
                     "db_client_connection_max{" + name + "} 10.0",
                     "db_client_connection_idle_max{" + name + "} 8.0",
                     "db_client_connection_idle_min{" + name + "} 2.0",

@@ -83,22 +83,9 @@ public final class PrometheusConformance {
      * @return its rendered family name
      */
     public static String rendered(MetricConvention c) {
-        String base = c.name().replace('.', '_');
-        String suffix = unitWord(c.unit());
-        return suffix == null || base.endsWith("_" + suffix) ? base : base + "_" + suffix;
+        return c.prometheusName();
     }
 
-    static String unitWord(String unit) {
-        if (unit.isEmpty() || unit.equals("1") || unit.startsWith("{")) {
-            return null;
-        }
-        switch (unit) {
-            case "s": return "seconds";
-            case "ms": return "milliseconds";
-            case "By": return "bytes";
-            default: return unit;
-        }
-    }
 
     private static ScrapeFamily family(Map<String, ScrapeFamily> families, MetricConvention c) {
         ScrapeFamily f = families.get(rendered(c));

@@ -147,7 +147,7 @@ class HikariDbTest {
                 Thread.sleep(50); // Hikari refreshes its statistics at most once a second
             }
             assertThat(scrape()).contains(pending,
-                    "db_client_connection_count{db_client_connection_pool_name=\"tiny\",db_client_connection_state=\"used\"} 1.0");
+                    "db_client_connections{db_client_connection_pool_name=\"tiny\",db_client_connection_state=\"used\"} 1.0");
             assertThat(waiter.get(10, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(SQLTransientConnectionException.class);
         }
         assertThat(scrape()).contains("db_client_connection_timeouts_total{db_client_connection_pool_name=\"tiny\"} 1.0",
@@ -166,7 +166,7 @@ class HikariDbTest {
             s.execute("SELECT 1");
             String text = scrape();
             assertThat(text).contains(
-                    "db_client_connection_count{db_client_connection_pool_name=\"running\",db_client_connection_state=\"used\"} 1.0",
+                    "db_client_connections{db_client_connection_pool_name=\"running\",db_client_connection_state=\"used\"} 1.0",
                     "db_client_connection_max{db_client_connection_pool_name=\"running\"} 3.0",
                     "db_client_connection_pending_requests{db_client_connection_pool_name=\"running\"} 0.0");
             assertThat(text).doesNotContain("db_client_connection_wait_time");

@@ -84,7 +84,7 @@ class QuickstartAppTest {
                 "db_query_summary=\"INSERT orders\""));
         assertThat(text).containsPattern(series("db_client_response_returned_rows_sum", "2\\.0", select));
         String pool = "db_client_connection_pool_name=\"quickstart\"";
-        assertThat(text).containsPattern(series("db_client_connection_count", "[0-9.]+", pool,
+        assertThat(text).containsPattern(series("db_client_connections", "[0-9.]+", pool,
                 "db_client_connection_state=\"idle\""));
         assertThat(text).containsPattern(series("db_client_connection_max", "4\\.0", pool));
         assertThat(text).containsPattern(series("db_client_connection_wait_time_seconds_count", "[1-9][0-9]*", pool));
