@@ -111,8 +111,13 @@ final class LogSettings {
      * {@code vigil.config.environment=false} leaves the environment out, as it does for the rest of Vigil.
      */
     static LogSettings fromEnvironment() {
-        boolean readEnvironment = !"false".equalsIgnoreCase(System.getProperty(ConfigSource.READ_ENVIRONMENT, "true").trim());
-        return from(VigilConfig.fromEnvironment()::get, System.getProperties(), readEnvironment ? System.getenv() : Map.of());
+        return from(VigilConfig.fromEnvironment()::get, System.getProperties(), environment());
+    }
+
+    /** The environment variables, or none when {@code vigil.config.environment=false} leaves them out. */
+    static Map<String, String> environment() {
+        boolean read = !"false".equalsIgnoreCase(System.getProperty(ConfigSource.READ_ENVIRONMENT, "true").trim());
+        return read ? System.getenv() : Map.of();
     }
 
     /** Defaults only, ignoring the environment: the fallback when the environment holds an invalid value. */

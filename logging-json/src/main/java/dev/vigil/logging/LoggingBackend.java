@@ -24,7 +24,7 @@ final class LoggingBackend implements VigilBackend {
 
     @Override
     public void start(BackendContext context) {
-        LogSettings.from(context.config()::get, System.getProperties(), System.getenv()); // throws naming the bad key
+        LogSettings.from(context.config()::get, System.getProperties(), LogSettings.environment()); // throws naming the bad key
         ServiceFields.install(context.config());
         LogRedaction.install(context.redaction());
         KpiCounter[] counters = new KpiCounter[LogDrops.levels().length];
