@@ -42,6 +42,7 @@ public final class Vigil implements AutoCloseable {
     private final ManagementServer server;
     private final HealthRegistry health;
     private final Object closeLock = new Object();
+    private final Http http = new Http(this);
     private boolean closed;
 
     Vigil(VigilConfig config, MeterEngine engine, Recorder recorder, List<VigilBackend> backends,
@@ -131,6 +132,20 @@ public final class Vigil implements AutoCloseable {
      */
     public dev.vigil.context.ContextPropagation context() {
         return dev.vigil.context.ContextPropagation.get();
+    }
+
+    /**
+     * HTTP instrumentation for the JDK's server and client, after the OpenTelemetry HTTP conventions.
+     *
+     * <pre>{@code
+     * server.createContext("/orders", vigil.http().serverHandler("/orders/{id}", ordersHandler));
+     * HttpClient client = vigil.http().client(HttpClient.newHttpClient());
+     * }</pre>
+     *
+     * @return this instance's {@link Http}
+     */
+    public Http http() {
+        return http;
     }
 
     /** @return the health checks served at {@code /health} */
