@@ -82,6 +82,24 @@ public final class Http {
     }
 
     /**
+     * Starts observing one request of another server (a servlet container, for example): the caller's W3C context
+     * is extracted from the carrier, and the server span is started detached, so that the request may end on
+     * another thread. End it with {@link HttpServerObservation#end}.
+     *
+     * @param method the request method as received; unknown methods become {@code _OTHER}
+     * @param scheme {@code http} or {@code https}
+     * @param route the route template, or null when not known (yet)
+     * @param carrier the request headers
+     * @param getter reads the headers
+     * @param <C> the carrier type
+     * @return the request's observation
+     */
+    public <C> HttpServerObservation serverObservation(String method, String scheme, String route, C carrier,
+                                                       dev.vigil.propagation.TextMapGetter<C> getter) {
+        return HttpServerObservation.start(vigil, this, method, scheme, route, carrier, getter);
+    }
+
+    /**
      * @param method a request method as received
      * @return the method if OpenTelemetry knows it, else {@code _OTHER}
      */
