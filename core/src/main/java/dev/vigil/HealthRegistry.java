@@ -21,12 +21,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class HealthRegistry {
     private final Map<String, HealthCheck> checks = new ConcurrentHashMap<>();
     private final HealthExecutor executor;
+    private final Redaction redaction;
 
-    HealthRegistry() {
-        this(HealthExecutor.DEFAULT_TIMEOUT);
+    HealthRegistry(Redaction redaction) {
+        this(redaction, HealthExecutor.DEFAULT_TIMEOUT);
     }
 
-    HealthRegistry(Duration timeout) {
+    HealthRegistry(Redaction redaction, Duration timeout) {
+        this.redaction = redaction;
         this.executor = new HealthExecutor(timeout);
     }
 
@@ -59,7 +61,9 @@ public final class HealthRegistry {
     /**
      * Runs every check now, in parallel, and waits for them at most the timeout. A check that throws is
      * unhealthy with the exception's class name as detail, never its message, which may hold secrets; one that
-     * takes longer than the timeout is unhealthy with {@code timed out after ... ms}.
+     * takes longer than the timeout is unhealthy with {@code timed out after ... ms}. Every detail is
+     * {@link Redaction#redact(String) redacted} with the installed policy, so what {@code /health} shows never
+     * holds a secret a check put in it.
      *
      * @return the results by name, in name order
      */
@@ -69,7 +73,7 @@ public final class HealthRegistry {
 
     /** The same as {@link #runAll()} without waiting: the management server's threads never block on a check. */
     CompletableFuture<Map<String, HealthResult>> runAllAsync() {
-        return executor.runAll(new TreeMap<>(checks), HealthRegistry::run);
+        return executor.runAll(new TreeMap<>(checks), this::run);
     }
 
     /** @return how long one check may take */
@@ -77,7 +81,7 @@ public final class HealthRegistry {
         return executor.timeout();
     }
 
-    private static HealthResult run(HealthCheck check) {
+    private HealthResult run(HealthCheck check) {
         HealthResult r;
         try {
             r = check.check();
@@ -87,7 +91,13 @@ public final class HealthRegistry {
         } catch (Exception | LinkageError | StackOverflowError e) {
             r = HealthResult.unhealthy(e.getClass().getName());
         }
-        return r;
+        return redacted(r);
+    }
+
+    private HealthResult redacted(HealthResult r) {
+        String detail = r.detail();
+        String safe = redaction.redact(detail);
+        return safe == detail ? r : HealthResult.of(r.status(), safe);
     }
 
     /**

@@ -32,7 +32,8 @@ import java.util.List;
  */
 public final class Vigil implements AutoCloseable {
     private static final System.Logger LOGGER = System.getLogger("dev.vigil");
-    private static final Vigil NOOP = new Vigil(VigilConfigs.empty(), null, Recorder.NOOP, List.of(), null, new HealthRegistry());
+    private static final Vigil NOOP = new Vigil(VigilConfigs.empty(), null, Recorder.NOOP, List.of(), null,
+            new HealthRegistry(Redaction.defaults()), Redaction.defaults());
 
     private final VigilConfig config;
     private final MeterEngine engine;
@@ -41,18 +42,20 @@ public final class Vigil implements AutoCloseable {
     private final List<VigilBackend> backends;
     private final ManagementServer server;
     private final HealthRegistry health;
+    private final Redaction redaction;
     private final Object closeLock = new Object();
     private final Http http = new Http(this);
     private boolean closed;
 
     Vigil(VigilConfig config, MeterEngine engine, Recorder recorder, List<VigilBackend> backends,
-          ManagementServer server, HealthRegistry health) {
+          ManagementServer server, HealthRegistry health, Redaction redaction) {
         this.config = config;
         this.engine = engine;
         this.recorder = recorder;
         this.backends = List.copyOf(backends);
         this.server = server;
         this.health = health;
+        this.redaction = redaction;
     }
 
     /** @return a builder for the one Vigil of a service */
@@ -148,9 +151,45 @@ public final class Vigil implements AutoCloseable {
         return http;
     }
 
+    /**
+     * Starts an audit event: an authentication, a data access, an administrative action. See {@link AuditEvent}.
+     * Audit events are written on every Vigil, the no-op one and before install included: an audit trail is a
+     * record, not sampled telemetry. With {@code vigil-logging-json} they go to the {@code audit} logger with the
+     * {@code AUDIT} marker (and {@code audit.log} when files are on), never dropped; without it, as one JSON line
+     * to the {@link System.Logger} named {@code audit}.
+     *
+     * <pre>{@code
+     * vigil.audit("auth.login").actor("user-789").target("account/42").outcome(AuditOutcome.FAILURE)
+     *      .field("method", "password").log();
+     * }</pre>
+     *
+     * @param action a low-cardinality dotted name such as {@code auth.login}; null or blank gives an event that
+     *               logs nothing, with a rate-limited warning
+     * @return the event builder
+     */
+    public AuditEvent audit(String action) {
+        if (action == null || action.isBlank()) {
+            dev.vigil.internal.ApiWarnings.warn("invalid-audit", "vigil.audit(null or blank action) logs nothing");
+            return new AuditEvent(null);
+        }
+        return new AuditEvent(action);
+    }
+
     /** @return the health checks served at {@code /health} */
     public HealthRegistry health() {
         return health;
+    }
+
+    /**
+     * The policy for what may leave the process, for code that sends data out itself; the no-op instance has
+     * {@link Redaction#defaults()}.
+     *
+     * <pre>{@code String safe = Vigil.global().redaction().redact(message);}</pre>
+     *
+     * @return the installed redaction policy
+     */
+    public Redaction redaction() {
+        return redaction;
     }
 
     /** @return the bound management port, or -1 when no management server runs */

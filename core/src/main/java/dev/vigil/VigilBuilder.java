@@ -42,6 +42,7 @@ public final class VigilBuilder {
     private final List<VigilBackend> explicit = new ArrayList<>();
     private boolean discover = true;
     private ConfigSource source;
+    private Redaction redaction;
 
     VigilBuilder() {
     }
@@ -174,6 +175,21 @@ public final class VigilBuilder {
     }
 
     /**
+     * Sets what may leave the process: core and every adapter mask with this policy where data leaves (span
+     * attributes, exception events, {@code /health} details, log lines, error reports). Default
+     * {@link Redaction#defaults()}; {@code vigil.redaction.keys} and {@code vigil.redaction.patterns} add to it.
+     *
+     * <pre>{@code Vigil.builder().redaction(Redaction.defaults().maskKeys("ssn", "iban")).install();}</pre>
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public VigilBuilder redaction(Redaction policy) {
+        this.redaction = Objects.requireNonNull(policy, "redaction");
+        return this;
+    }
+
+    /**
      * @param enabled whether to discover backends with {@link ServiceLoader} (default true)
      * @return this builder
      */
@@ -199,6 +215,7 @@ public final class VigilBuilder {
             vigil.close();
             throw raced;
         }
+        dev.vigil.internal.UserIds.install(vigil.config());
         int instrumented = InstrumentedMethods.count(Thread.currentThread().getContextClassLoader());
         LOGGER.log(System.Logger.Level.INFO, installLine(vigil, instrumented));
         return vigil;
@@ -224,16 +241,17 @@ public final class VigilBuilder {
         VigilConfig config = VigilConfigs.of(properties, source != null ? source : ConfigSource.system());
         config.validate();
         TraceSampler sampler = TraceSampler.fromConfig(config);
-        List<VigilBackend> backends = resolveBackends(config);
+        Redaction policy = RedactionSettings.resolve(redaction, config);
+        List<VigilBackend> backends = resolveBackends(config, policy);
         try {
-            return build(config, sampler, backends);
+            return build(config, sampler, backends, policy);
         } catch (RuntimeException | Error e) {
             closeAll(backends, e);
             throw e;
         }
     }
 
-    private Vigil build(VigilConfig config, TraceSampler sampler, List<VigilBackend> backends) {
+    private Vigil build(VigilConfig config, TraceSampler sampler, List<VigilBackend> backends, Redaction policy) {
         List<MetricsBackend> metrics = new ArrayList<>();
         List<ObservationHandler> handlers = new ArrayList<>();
         for (VigilBackend b : backends) {
@@ -247,11 +265,16 @@ public final class VigilBuilder {
         }
         MeterEngine engine = metrics.isEmpty() ? null
                 : new MeterEngine(metrics.toArray(new MetricsBackend[0]), (int) config.getLong(VigilConfig.MAX_TAG_SETS, 2000, 1, 1_000_000));
-        BackendContext context = new Context(config, engine);
+        if (engine != null) {
+            engine.redaction(policy);
+        }
+        // The health registry comes first: backends register their own checks (drops, exporters) as they start.
+        HealthRegistry health = new HealthRegistry(policy,
+                Duration.ofMillis(config.getLong(VigilConfig.HEALTH_TIMEOUT_MS, 2_000, 1, 60_000)));
+        BackendContext context = new Context(config, engine, policy, health);
         for (VigilBackend b : backends) {
             b.start(context);
         }
-        HealthRegistry health = new HealthRegistry(Duration.ofMillis(config.getLong(VigilConfig.HEALTH_TIMEOUT_MS, 2_000, 1, 60_000)));
         BearerToken token = BearerToken.of(config.get(VigilConfig.MANAGEMENT_TOKEN), VigilConfig.MANAGEMENT_TOKEN);
         int port = config.managementPort();
         ManagementServer server = port < 0 ? null
@@ -261,7 +284,7 @@ public final class VigilBuilder {
         if (engine != null) {
             engine.recorder(recorder);
         }
-        return new Vigil(config, engine, recorder, backends, server, health);
+        return new Vigil(config, engine, recorder, backends, server, health, policy);
     }
 
     /**
@@ -278,7 +301,7 @@ public final class VigilBuilder {
         }
     }
 
-    private List<VigilBackend> resolveBackends(VigilConfig config) {
+    private List<VigilBackend> resolveBackends(VigilConfig config, Redaction policy) {
         Map<String, VigilBackend> byName = new LinkedHashMap<>();
         if (discover) {
             try {
@@ -288,7 +311,7 @@ public final class VigilBuilder {
                         b = p.create(config);
                     } catch (RuntimeException | LinkageError e) {
                         throw new IllegalStateException("Vigil backend provider " + p.getClass().getName()
-                                + " failed to start: " + e.getMessage(), e);
+                                + " failed to start: " + policy.redact(e.getMessage()), e);
                     }
                     if (b != null) {
                         byName.put(b.name(), b);
@@ -335,10 +358,29 @@ public final class VigilBuilder {
     private static final class Context implements BackendContext {
         private final VigilConfig config;
         private final MeterEngine engine;
+        private final Redaction redaction;
+        private final HealthRegistry health;
 
-        Context(VigilConfig config, MeterEngine engine) {
+        Context(VigilConfig config, MeterEngine engine, Redaction redaction, HealthRegistry health) {
             this.config = config;
             this.engine = engine;
+            this.redaction = redaction;
+            this.health = health;
+        }
+
+        @Override
+        public Redaction redaction() {
+            return redaction;
+        }
+
+        @Override
+        public HealthRegistry health() {
+            return health;
+        }
+
+        @Override
+        public Kpi kpi(String name) {
+            return engine == null ? Vigil.noop().kpi(name) : new KpiBuilder(engine, name);
         }
 
         @Override

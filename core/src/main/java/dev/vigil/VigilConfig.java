@@ -45,6 +45,12 @@ public final class VigilConfig {
     public static final String MAX_TAG_SETS = "vigil.metrics.max-tag-sets";
     /** Key of the shutdown flush timeout in milliseconds; default 10000. */
     public static final String SHUTDOWN_TIMEOUT_MS = "vigil.shutdown.timeout-ms";
+    /** Key of more sensitive keys for {@link Redaction}, comma-separated; added to the policy in use. */
+    public static final String REDACTION_KEYS = "vigil.redaction.keys";
+    /** Key of more sensitive-value regular expressions for {@link Redaction}, separated by whitespace. */
+    public static final String REDACTION_PATTERNS = "vigil.redaction.patterns";
+    /** Key that lets e-mail addresses through redaction; default false; ignored when the builder sets a policy. */
+    public static final String REDACTION_ALLOW_EMAILS = "vigil.redaction.allow-emails";
 
     private final Map<String, String> explicit;
     private final ConfigSource source;
@@ -52,6 +58,19 @@ public final class VigilConfig {
     VigilConfig(Map<String, String> explicit, ConfigSource source) {
         this.explicit = Collections.unmodifiableMap(new LinkedHashMap<>(explicit));
         this.source = Objects.requireNonNull(source, "source");
+    }
+
+    /**
+     * The configuration Vigil resolves when the builder sets nothing: {@link ConfigSource#system()}, the system
+     * properties, then environment variables (unless {@code vigil.config.environment=false}). For code that runs before
+     * {@code install()}, such as a logging backend configured by Logback at start-up.
+     *
+     * <pre>{@code String level = VigilConfig.fromEnvironment().get("vigil.logging.level", "INFO");}</pre>
+     *
+     * @return a configuration without builder values
+     */
+    public static VigilConfig fromEnvironment() {
+        return new VigilConfig(Map.of(), ConfigSource.system());
     }
 
     /**
@@ -100,7 +119,7 @@ public final class VigilConfig {
         if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(v);
         }
-        throw new IllegalArgumentException(describe(key) + " must be true or false, not '" + v + "'");
+        throw new IllegalArgumentException(describe(key) + " must be true or false, not '" + shown(key, v) + "'");
     }
 
     /**
@@ -122,7 +141,8 @@ public final class VigilConfig {
         try {
             n = Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(describe(key) + " must be a whole number, not '" + v + "'", e);
+            // Not chained: the parser's message repeats the value, which must not leave unredacted.
+            throw new IllegalArgumentException(describe(key) + " must be a whole number, not '" + shown(key, v) + "'");
         }
         if (n < min || n > max) {
             throw new IllegalArgumentException(describe(key) + " must be between " + min + " and " + max + ", not " + n);
@@ -165,6 +185,14 @@ public final class VigilConfig {
     }
 
     /**
+     * A value as an error message may show it: masked whole under a sensitive key, else with the secrets inside it
+     * masked. Configuration errors come before the policy is built, so they apply the defaults.
+     */
+    private static String shown(String key, String value) {
+        return Redaction.defaults().redactValue(key, value);
+    }
+
+    /**
      * Names a key and where its value came from, for error messages; never the value, which may be a secret.
      *
      * @param key a dotted key
@@ -184,6 +212,7 @@ public final class VigilConfig {
         getLong(MAX_TAG_SETS, 2000, 1, 1_000_000);
         getLong(SHUTDOWN_TIMEOUT_MS, 10_000, 0, 600_000);
         getLong(HEALTH_TIMEOUT_MS, 2_000, 1, 60_000);
+        dev.vigil.internal.UserIds.validate(this);
     }
 
     @Override

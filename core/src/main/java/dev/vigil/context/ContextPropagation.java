@@ -30,6 +30,10 @@ import java.util.function.Supplier;
  * and a restore of the ThreadLocal at run.
  */
 public final class ContextPropagation {
+    /** The entry key under which {@link #user(String)} puts the user's pseudonym. */
+    public static final String USER_ID = "user_id";
+    /** The most entries {@link #put(String, String)} keeps in one context; more are ignored with a warning. */
+    public static final int MAX_ENTRIES = 64;
     private static final ContextPropagation INSTANCE = new ContextPropagation();
 
     private ContextPropagation() {
@@ -199,6 +203,76 @@ public final class ContextPropagation {
             }
         });
         return result;
+    }
+
+    /**
+     * Puts a text entry in the current context until the returned scope is closed: every log line of the scope
+     * carries it in its {@code context} object, and wrapped executors, futures and snapshots carry it to other
+     * threads like the span. Works the same before {@code install()}: entries live in core's context, not in a
+     * backend.
+     *
+     * <pre>{@code
+     * try (Scope s = vigil.context().put("request_id", "req-456")) {
+     *     log.info("Document processed");   // "context":{"request_id":"req-456"}
+     * }
+     * }</pre>
+     *
+     * <p>Never throws: a null or blank key is ignored with a rate-limited warning (the returned scope does
+     * nothing), as is a new key beyond {@value #MAX_ENTRIES} entries; a null value removes the key for the scope.
+     *
+     * @param key the key, for example {@code request_id}
+     * @param value the value; null removes the entry
+     * @return the scope to close, on this thread, to restore the previous context
+     */
+    public Scope put(String key, String value) {
+        if (key == null || key.isBlank()) {
+            dev.vigil.internal.ApiWarnings.warn("invalid-context", "vigil.context().put(key, value) with a null or blank key ignored");
+            return Scope.noop();
+        }
+        Context current = Context.current();
+        ContextEntries entries = ContextEntries.from(current);
+        if (value != null && entries.size() >= MAX_ENTRIES && entries.get(key) == null) {
+            dev.vigil.internal.ApiWarnings.warn("context-entries", "vigil.context().put ignored: the context already holds "
+                    + MAX_ENTRIES + " entries");
+            return Scope.noop();
+        }
+        ContextEntries next = entries.with(key, value);
+        return next == entries ? Scope.noop() : current.with(ContextEntries.KEY, next).makeCurrent();
+    }
+
+    /**
+     * Puts the user's id in the current context under {@link #USER_ID} until the returned scope is closed,
+     * pseudonymised by default: the first 8 bytes of HMAC-SHA256 with the key {@code vigil.privacy.user-id-key}
+     * (a random key per process when unset), as 16 hex digits. Logs, audit events and error reports thus carry the
+     * same pseudonym for the same user in one process (in every process that shares the key), and never the id.
+     * {@code vigil.privacy.user-id=raw} keeps ids as they are.
+     *
+     * <pre>{@code
+     * try (Scope u = vigil.context().user("user-789")) {
+     *     log.info("Document processed");   // "context":{"user_id":"3f1c0a9e5b7d2c44"}
+     * }
+     * }</pre>
+     *
+     * <p>Before {@code install()} the two keys are read from system properties and environment variables;
+     * from {@code install()} on, from the installed configuration. Never throws: a null id is ignored with a
+     * rate-limited warning.
+     *
+     * @param id the user's id as the application knows it
+     * @return the scope to close, on this thread, to restore the previous context
+     */
+    public Scope user(String id) {
+        if (id == null) {
+            dev.vigil.internal.ApiWarnings.warn("invalid-context", "vigil.context().user(null) ignored");
+            return Scope.noop();
+        }
+        String pseudonym;
+        try {
+            pseudonym = dev.vigil.internal.UserIds.pseudonym(id);
+        } catch (RuntimeException | LinkageError e) {
+            dev.vigil.internal.ApiWarnings.warn("invalid-context", "vigil.context().user(...) ignored: " + e.getClass().getName());
+            return Scope.noop();
+        }
+        return put(USER_ID, pseudonym);
     }
 
     /**

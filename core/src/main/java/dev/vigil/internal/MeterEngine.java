@@ -1,5 +1,6 @@
 package dev.vigil.internal;
 
+import dev.vigil.Redaction;
 import dev.vigil.spi.MeterSpec;
 import dev.vigil.spi.MeterType;
 import dev.vigil.spi.MetricsBackend;
@@ -32,6 +33,8 @@ public final class MeterEngine {
     volatile boolean closed;
     /** The observation side of the same Vigil, for traced KPIs; set once at build, before any recording. */
     Recorder recorder;
+    /** Decides which tag keys are dropped as sensitive; set once at build, before any recording. */
+    private Redaction redaction = Redaction.defaults();
 
     /**
      * @param backends the metrics backends to record into (composed when there are several)
@@ -49,6 +52,15 @@ public final class MeterEngine {
      */
     public void recorder(Recorder recorder) {
         this.recorder = recorder;
+    }
+
+    /**
+     * Sets the policy whose sensitive keys are dropped from tags; called once while building, before any recording.
+     *
+     * @param redaction the installed policy
+     */
+    public void redaction(Redaction redaction) {
+        this.redaction = redaction;
     }
 
     /** Stops recording: every handle becomes a no-op that warns. */
@@ -140,6 +152,7 @@ public final class MeterEngine {
         String problem = MeterNames.checkName(name);
         if (problem == null) {
             problem = MeterNames.checkTags(kv);
+            kv = MeterNames.withoutSensitiveKeys(redaction, name, kv);
         }
         if (problem == null) {
             problem = MeterNames.checkBuckets(name, buckets);
@@ -231,6 +244,7 @@ public final class MeterEngine {
         String problem = MeterNames.checkName(name);
         if (problem == null) {
             problem = MeterNames.checkTags(kv);
+            kv = MeterNames.withoutSensitiveKeys(redaction, name, kv);
         }
         if (problem == null && (obj == null || fn == null)) {
             problem = "gauge '" + name + "' needs an object and a function";

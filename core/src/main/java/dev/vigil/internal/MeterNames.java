@@ -1,5 +1,7 @@
 package dev.vigil.internal;
 
+import dev.vigil.Redaction;
+
 /**
  * Validation of meter names and tags, applied once per distinct key. Names are dotted OpenTelemetry style;
  * every backend can render them (Prometheus turns dots into underscores).
@@ -47,6 +49,38 @@ final class MeterNames {
             }
         }
         return null;
+    }
+
+    /**
+     * Drops the tags whose key the policy calls sensitive, with a warning: a tag is never a place for a secret,
+     * and its value would be in every scrape. The recording itself goes on with the other tags.
+     *
+     * @return {@code kv} itself when no key is sensitive, else a shorter copy
+     */
+    static String[] withoutSensitiveKeys(Redaction redaction, String name, String[] kv) {
+        int sensitive = 0;
+        for (int i = 0; i + 1 < kv.length; i += 2) {
+            if (redaction.isSensitiveKey(kv[i])) {
+                sensitive++;
+            }
+        }
+        if (sensitive == 0) {
+            return kv;
+        }
+        String[] kept = new String[kv.length - 2 * sensitive];
+        int j = 0;
+        StringBuilder dropped = new StringBuilder();
+        for (int i = 0; i + 1 < kv.length; i += 2) {
+            if (redaction.isSensitiveKey(kv[i])) {
+                dropped.append(dropped.length() == 0 ? "'" : ", '").append(kv[i]).append('\'');
+            } else {
+                kept[j++] = kv[i];
+                kept[j++] = kv[i + 1];
+            }
+        }
+        ApiWarnings.warn("sensitive-tag", "meter '" + name + "' was given the sensitive tag key " + dropped
+                + "; the tag is dropped (its value is never recorded) and the rest is recorded");
+        return kept;
     }
 
     /** @return null when the explicit buckets are usable (finite, positive), else what is wrong */

@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * annotations are read by reflection once per method, at link time, and never on the hot path. Each call
  * then runs {@link #enter} and {@link #exit}.
  *
- * <p>This class is the contract between generated code and core: its public signatures only change with
- * the plugin. Not for users.
+ * <p>Generated code never names this class: it calls the versioned bytecode interface,
+ * {@link dev.vigil.bytecode.InstrumentedMethod}, which hands each call here. Internal: not part of Vigil's API.
  */
 public final class MethodSite {
     private static final ClassValue<ConcurrentHashMap<String, MethodSite>> BY_CLASS = new ClassValue<>() {

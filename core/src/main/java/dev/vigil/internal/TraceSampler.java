@@ -1,5 +1,6 @@
 package dev.vigil.internal;
 
+import dev.vigil.Redaction;
 import dev.vigil.VigilConfig;
 import dev.vigil.trace.SpanContext;
 import dev.vigil.trace.TraceState;
@@ -46,7 +47,9 @@ public final class TraceSampler {
             try {
                 ratio = Double.parseDouble(arg);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(SAMPLER_ARG + " must be a ratio between 0 and 1, not '" + arg + "'", e);
+                // Not chained, and redacted: a configuration error never echoes a secret put in the wrong place.
+                throw new IllegalArgumentException(SAMPLER_ARG + " must be a ratio between 0 and 1, not '"
+                        + Redaction.defaults().redact(arg) + "'");
             }
             if (!(ratio >= 0 && ratio <= 1)) {
                 throw new IllegalArgumentException(SAMPLER_ARG + " must be a ratio between 0 and 1, not " + arg);
@@ -60,7 +63,8 @@ public final class TraceSampler {
             case "parentbased_always_off": return new TraceSampler(true, 0.0);
             case "parentbased_traceidratio": return new TraceSampler(true, ratio);
             default:
-                throw new IllegalArgumentException(SAMPLER + " '" + name + "' is not supported; use always_on, always_off,"
+                throw new IllegalArgumentException(SAMPLER + " '" + Redaction.defaults().redact(name)
+                        + "' is not supported; use always_on, always_off,"
                         + " traceidratio, parentbased_always_on, parentbased_always_off or parentbased_traceidratio");
         }
     }

@@ -114,6 +114,7 @@ public final class OtelTracing implements VigilBackend {
             otel = built.sdk;
         }
         openTelemetry = otel;
+        handler.redaction(context.redaction());
         handler.init(otel.getTracer("dev.vigil"), ours);
     }
 

@@ -1,8 +1,11 @@
 package dev.vigil.otel;
 
+import dev.vigil.Redaction;
 import dev.vigil.spi.ObservationContext;
 import dev.vigil.spi.ObservationHandler;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
@@ -26,6 +29,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class SpanHandler implements ObservationHandler {
     private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+    private static final String CODE_FUNCTION_NAME = "code.function.name";
+    private static final AttributeKey<String> EXCEPTION_TYPE = AttributeKey.stringKey("exception.type");
+    private static final AttributeKey<String> EXCEPTION_MESSAGE = AttributeKey.stringKey("exception.message");
+    private static final AttributeKey<String> EXCEPTION_STACKTRACE = AttributeKey.stringKey("exception.stacktrace");
     /** Bounds each key cache: attribute keys are few (they come from code and conventions), but not trusted. */
     private static final int MAX_CACHED_KEYS = 1024;
     /** {@code setAttribute(String, ...)} builds a new {@code AttributeKey} per call; keys repeat on every span. */
@@ -45,10 +52,16 @@ final class SpanHandler implements ObservationHandler {
     // core's install), so recording threads see them; null until then, and then every call is a no-op.
     private Tracer tracer;
     private boolean coreIds;
+    private Redaction redaction = Redaction.defaults();
 
     void init(Tracer tracer, boolean coreIds) {
         this.tracer = tracer;
         this.coreIds = coreIds;
+    }
+
+    /** Sets the policy applied to attribute values and exception events; called with {@link #init}. */
+    void redaction(Redaction policy) {
+        this.redaction = policy;
     }
 
     @Override
@@ -133,7 +146,7 @@ final class SpanHandler implements ObservationHandler {
         String errorType = ctx.errorType();
         if (errorType != null) {
             Throwable error = ctx.error();
-            String message = error == null ? null : error.getMessage();
+            String message = error == null ? null : redaction.redactMessage(error);
             if (message != null) {
                 span.setStatus(StatusCode.ERROR, message);
             } else {
@@ -141,7 +154,7 @@ final class SpanHandler implements ObservationHandler {
             }
             span.setAttribute(ERROR_TYPE, errorType);
             if (error != null) {
-                span.recordException(error);
+                span.addEvent("exception", exceptionEvent(error, message));
             }
         }
         span.end();
@@ -149,15 +162,19 @@ final class SpanHandler implements ObservationHandler {
 
     /**
      * Every attribute passes here, on the builder at start ({@code span} null) or on the span later ({@code builder}
-     * null): the one place that decides what a key and value become on the exported span.
+     * null): the one place that decides what a key and value become on the exported span. Text is redacted; any
+     * value under a sensitive key is masked whole, whatever its type.
      */
-    private static void setAttribute(SpanBuilder builder, Span span, String key, Object value) {
-        if (value instanceof String) {
+    private void setAttribute(SpanBuilder builder, Span span, String key, Object value) {
+        if (value instanceof String || redaction.isSensitiveKey(key)) {
+            // code.function.name comes from the class file (a class and method name), never from data: every method
+            // span carries it, so scanning it would tax every span for nothing.
+            String text = CODE_FUNCTION_NAME.equals(key) ? (String) value : redaction.redactValue(key, String.valueOf(value));
             AttributeKey<String> k = key(STRING_KEYS, key, AttributeKey::stringKey);
             if (builder != null) {
-                builder.setAttribute(k, (String) value);
+                builder.setAttribute(k, text);
             } else {
-                span.setAttribute(k, (String) value);
+                span.setAttribute(k, text);
             }
         } else if (value instanceof Long) {
             AttributeKey<Long> k = key(LONG_KEYS, key, AttributeKey::longKey);
@@ -193,5 +210,14 @@ final class SpanHandler implements ObservationHandler {
             }
         }
         return k;
+    }
+
+    /** What {@code span.recordException} writes, OpenTelemetry's exception event, but with the text redacted. */
+    private Attributes exceptionEvent(Throwable error, String message) {
+        AttributesBuilder a = Attributes.builder().put(EXCEPTION_TYPE, error.getClass().getName());
+        if (message != null) {
+            a.put(EXCEPTION_MESSAGE, message);
+        }
+        return a.put(EXCEPTION_STACKTRACE, redaction.redactStackTrace(error)).build();
     }
 }

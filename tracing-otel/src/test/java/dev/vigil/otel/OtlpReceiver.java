@@ -33,6 +33,9 @@ final class OtlpReceiver implements AutoCloseable {
     final List<Long> requestTimes = new CopyOnWriteArrayList<>();
     /** The request headers of the last export, first value of each (names as the JDK's server normalises them). */
     final Map<String, String> headers = new ConcurrentHashMap<>();
+    /** Every request body exactly as it arrived, with its {@code Content-Encoding} (null when plain) beside it. */
+    final List<byte[]> bodies = new CopyOnWriteArrayList<>();
+    final List<String> contentEncodings = new CopyOnWriteArrayList<>();
     private final HttpServer server;
 
     OtlpReceiver() throws IOException {
@@ -46,7 +49,10 @@ final class OtlpReceiver implements AutoCloseable {
                 requestTimes.add(System.nanoTime());
                 contentTypes.add(exchange.getRequestHeaders().getFirst("Content-Type"));
                 exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
-                ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(in.readAllBytes());
+                contentEncodings.add(String.valueOf(exchange.getRequestHeaders().getFirst("Content-Encoding")));
+                byte[] raw = in.readAllBytes();
+                bodies.add(raw);
+                ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(raw);
                 for (ResourceSpans rs : request.getResourceSpansList()) {
                     for (KeyValue kv : rs.getResource().getAttributesList()) {
                         resource.put(kv.getKey(), kv.getValue().getStringValue());
