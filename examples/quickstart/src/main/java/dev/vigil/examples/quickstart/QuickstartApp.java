@@ -2,11 +2,16 @@ package dev.vigil.examples.quickstart;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.vigil.Http;
 import dev.vigil.Vigil;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +21,7 @@ import java.util.concurrent.Executors;
  * <pre>
  * curl -X POST 'http://localhost:8080/checkout?plan=pro'
  * curl -X POST --data-binary 'some words here' 'http://localhost:8080/documents?type=pdf'
+ * curl http://localhost:8080/storefront
  * curl http://localhost:9464/metrics
  * curl http://localhost:9464/health
  * </pre>
@@ -55,12 +61,31 @@ public final class QuickstartApp implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(servicePort), 64);
         ExecutorService executor = Executors.newFixedThreadPool(4);
         server.setExecutor(executor);
-        server.createContext("/checkout", ex -> handle(ex, () -> shop.checkout(param(ex, "plan", "free")).toJson()));
-        server.createContext("/documents", ex -> handle(ex, () -> {
+        // Every handler is wrapped with its route template: the http.server.* metrics and a server span per request.
+        Http http = vigil.http();
+        server.createContext("/checkout", http.serverHandler("/checkout",
+                ex -> handle(ex, () -> shop.checkout(param(ex, "plan", "free")).toJson())));
+        server.createContext("/documents", http.serverHandler("/documents", ex -> handle(ex, () -> {
             String type = param(ex, "type", "pdf");
             vigil.kpi("documents.uploaded").tag("type", type).increment();
             byte[] body = ex.getRequestBody().readAllBytes();
             return "{\"words\":" + processor.extract(type, body) + "}";
+        })));
+        server.createContext("/catalog", http.serverHandler("/catalog",
+                ex -> respond(ex, 200, "{\"plans\":[\"free\",\"pro\"]}")));
+        // The storefront calls the catalog through the wrapped client: http.client.request.duration, and a client
+        // span whose child is the catalog's server span, in one trace.
+        HttpClient client = http.client(HttpClient.newHttpClient());
+        server.createContext("/storefront", http.serverHandler("/storefront", ex -> {
+            URI catalog = URI.create("http://127.0.0.1:" + ex.getLocalAddress().getPort() + "/catalog");
+            try {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(catalog).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                respond(ex, 200, "{\"catalog\":" + r.body().strip() + "}");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                respond(ex, 503, "{\"error\":\"interrupted\"}");
+            }
         }));
         server.start();
         return new QuickstartApp(vigil, server, executor);
@@ -96,6 +121,7 @@ public final class QuickstartApp implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(app::close));
         System.out.println("Quickstart service:  http://localhost:" + app.servicePort() + "/checkout?plan=pro  (POST)");
         System.out.println("                     http://localhost:" + app.servicePort() + "/documents?type=pdf  (POST a body)");
+        System.out.println("                     http://localhost:" + app.servicePort() + "/storefront  (calls /catalog)");
         System.out.println("Vigil metrics:       http://localhost:" + app.managementPort() + "/metrics");
         System.out.println("Vigil health:        http://localhost:" + app.managementPort() + "/health");
         System.out.println("Press Ctrl+C to stop.");
@@ -121,6 +147,10 @@ public final class QuickstartApp implements AutoCloseable {
                 body = "{\"error\":\"" + e.getClass().getSimpleName() + "\"}";
             }
         }
+        respond(ex, code, body);
+    }
+
+    private static void respond(HttpExchange ex, int code, String body) throws IOException {
         // A trailing newline keeps a shell prompt off the response line when users curl the service.
         byte[] bytes = (body + "\n").getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "application/json");

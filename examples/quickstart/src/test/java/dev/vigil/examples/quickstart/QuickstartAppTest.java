@@ -79,6 +79,31 @@ class QuickstartAppTest {
                 "jvm_classes_loaded_classes{", "process_uptime_seconds{");
     }
 
+    @Test
+    void theScrapeShowsTheHttpServerAndClientConventions() throws Exception {
+        HttpResponse<String> storefront = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + app.servicePort() + "/storefront")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(storefront.body()).isEqualTo("{\"catalog\":{\"plans\":[\"free\",\"pro\"]}}\n");
+        assertThat(post("/checkout?plan=gold", "").statusCode()).isEqualTo(500);
+
+        String text = management("/metrics").body();
+        String get = "http_request_method=\"GET\"";
+        assertThat(text).containsPattern(series("http_server_request_duration_seconds_count", "1", get,
+                "http_route=\"/storefront\"", "http_response_status_code=\"200\"", "url_scheme=\"http\""));
+        assertThat(text).containsPattern(series("http_server_request_duration_seconds_count", "1", get,
+                "http_route=\"/catalog\"", "http_response_status_code=\"200\""));
+        assertThat(text).containsPattern(series("http_server_request_duration_seconds_bucket", "1", get,
+                "http_route=\"/catalog\"", "le=\"10\\.0\""));
+        assertThat(text).containsPattern(series("http_server_request_duration_seconds_count", "[0-9]+",
+                "http_route=\"/checkout\"", "http_response_status_code=\"500\"", "error_type=\"500\""));
+        assertThat(text).containsPattern(series("http_client_request_duration_seconds_count", "1", get,
+                "server_address=\"127\\.0\\.0\\.1\"", "server_port=\"" + app.servicePort() + "\"",
+                "http_response_status_code=\"200\""));
+        assertThat(text).containsPattern(series("http_server_response_body_size_bytes_count", "1", get,
+                "http_route=\"/catalog\""));
+        assertThat(text).containsPattern(series("http_server_active_requests", "0\\.0", get, "url_scheme=\"http\""));
+    }
+
     /** A regex for one scrape line with the given labels in any order and the given value. */
     private static String series(String name, String value, String... labels) {
         StringBuilder b = new StringBuilder("(?m)^").append(name).append("\\{");
