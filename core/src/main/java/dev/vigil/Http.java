@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 
 /**
@@ -32,8 +33,8 @@ public final class Http {
     static final String OTHER_METHOD = "_OTHER";
 
     private final Vigil vigil;
-    /** One count per method and scheme: at most 20 entries, because both are normalised first. */
-    private final Map<String, AtomicLong> active = new ConcurrentHashMap<>();
+    /** Per normalised method, the counts for http [0] and https [1]: at most 10 entries, looked up without allocating. */
+    private final Map<String, AtomicReferenceArray<AtomicLong>> active = new ConcurrentHashMap<>();
 
     Http(Vigil vigil) {
         this.vigil = vigil;
@@ -116,22 +117,29 @@ public final class Http {
         return route == null ? method : method + ' ' + route;
     }
 
-    /** @return the in-flight count of a method and scheme, its gauge registered on first use */
+    /** @return the in-flight count of a normalised method and scheme, its gauge registered on first use */
     AtomicLong active(String method, String scheme) {
-        String key = method + ' ' + scheme;
-        AtomicLong count = active.get(key);
+        int i = "https".equals(scheme) ? 1 : 0;
+        AtomicReferenceArray<AtomicLong> counts = active.get(method);
+        if (counts == null) {
+            counts = active.computeIfAbsent(method, m -> new AtomicReferenceArray<>(2));
+        }
+        AtomicLong count = counts.get(i);
         if (count != null) {
             return count;
         }
-        return active.computeIfAbsent(key, k -> {
-            AtomicLong c = new AtomicLong();
-            // The map holds the count strongly; the gauge, as every Vigil gauge, only weakly.
-            vigil.kpi(HttpConventions.SERVER_ACTIVE_REQUESTS.name())
-                    .unit(HttpConventions.SERVER_ACTIVE_REQUESTS.unit())
-                    .description(HttpConventions.SERVER_ACTIVE_REQUESTS.description())
-                    .tag("http.request.method", method).tag("url.scheme", scheme)
-                    .gauge(c, AtomicLong::get);
-            return c;
-        });
+        synchronized (counts) {
+            if (counts.get(i) == null) {
+                AtomicLong c = new AtomicLong();
+                // The array holds the count strongly; the gauge, as every Vigil gauge, only weakly.
+                vigil.kpi(HttpConventions.SERVER_ACTIVE_REQUESTS.name())
+                        .unit(HttpConventions.SERVER_ACTIVE_REQUESTS.unit())
+                        .description(HttpConventions.SERVER_ACTIVE_REQUESTS.description())
+                        .tag("http.request.method", method).tag("url.scheme", i == 1 ? "https" : "http")
+                        .gauge(c, AtomicLong::get);
+                counts.set(i, c);
+            }
+            return counts.get(i);
+        }
     }
 }

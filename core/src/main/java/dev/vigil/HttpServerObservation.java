@@ -26,6 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * }</pre>
  */
 public final class HttpServerObservation {
+    /** Copied once: {@link MetricConvention#buckets()} returns a fresh copy on each call. */
+    private static final double[] REQUEST_SIZE_BUCKETS = HttpConventions.SERVER_REQUEST_BODY_SIZE.buckets();
+    private static final double[] RESPONSE_SIZE_BUCKETS = HttpConventions.SERVER_RESPONSE_BODY_SIZE.buckets();
+
     private final Vigil vigil;
     private final Observation observation;
     private final String method;
@@ -124,15 +128,15 @@ public final class HttpServerObservation {
         active.decrementAndGet();
         String template = route;
         if (requestBytes >= 0) {
-            record(HttpConventions.SERVER_REQUEST_BODY_SIZE, requestBytes, template, statusText, errorType);
+            record(HttpConventions.SERVER_REQUEST_BODY_SIZE, REQUEST_SIZE_BUCKETS, requestBytes, template, statusText, errorType);
         }
         if (responseBytes >= 0) {
-            record(HttpConventions.SERVER_RESPONSE_BODY_SIZE, responseBytes, template, statusText, errorType);
+            record(HttpConventions.SERVER_RESPONSE_BODY_SIZE, RESPONSE_SIZE_BUCKETS, responseBytes, template, statusText, errorType);
         }
     }
 
-    private void record(MetricConvention c, long bytes, String template, String status, String errorType) {
-        Kpi k = vigil.kpi(c.name()).unit(c.unit()).description(c.description()).buckets(c.buckets())
+    private void record(MetricConvention c, double[] buckets, long bytes, String template, String status, String errorType) {
+        Kpi k = vigil.kpi(c.name()).unit(c.unit()).description(c.description()).buckets(buckets)
                 .tag("http.request.method", method).tag("url.scheme", scheme);
         if (template != null) {
             k.tag("http.route", template);
