@@ -70,8 +70,33 @@ final class ObservedHttpClient extends HttpClient {
             end(o, null, e);
             throw e;
         }
-        // Ends when the exchange does, on whichever thread completes it; the caller's future is this one's.
-        return future.whenComplete((response, error) -> end(o, response, error));
+        // Ends when the exchange does, on whichever thread completes it, before the caller's future completes; a
+        // cancel of the caller's future reaches the client's, which aborts the exchange.
+        CompletableFuture<HttpResponse<T>> observed = new CancelForwarding<>(future);
+        future.whenComplete((response, error) -> {
+            end(o, response, error);
+            if (error != null) {
+                observed.completeExceptionally(error);
+            } else {
+                observed.complete(response);
+            }
+        });
+        return observed;
+    }
+
+    /** The caller's future: cancelling it cancels the client's. */
+    private static final class CancelForwarding<T> extends CompletableFuture<T> {
+        private final CompletableFuture<?> source;
+
+        CancelForwarding(CompletableFuture<?> source) {
+            this.source = source;
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            source.cancel(mayInterruptIfRunning);
+            return super.cancel(mayInterruptIfRunning);
+        }
     }
 
     /** A detached CLIENT observation: its span is the parent of the request, wherever it completes. */

@@ -221,6 +221,50 @@ class HttpConventionsTest {
         assertThat(scrape).doesNotContain("/orders/1\"").doesNotContain("/orders/9999");
     }
 
+    @Test
+    void aFailedClientCallCarriesTheExceptionsClassAsErrorType() throws Exception {
+        HttpClient client = vigil.http().client(HttpClient.newHttpClient());
+        // /boom's handler throws, so the JDK server closes the connection without an answer.
+        assertThatThrownBy(() -> client.send(HttpRequest.newBuilder(URI.create(base + "/boom"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()))
+                .isExactlyInstanceOf(IOException.class);
+
+        Span span = ofKind(receiver.await(2), Span.SpanKind.SPAN_KIND_CLIENT);
+        assertThat(span.getName()).isEqualTo("POST");
+        assertThat(span.getStatus().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
+        assertThat(OtlpReceiver.typedAttributes(span)).containsEntry("error.type", "java.io.IOException")
+                .doesNotContainKey("http.response.status_code");
+        assertThat(scrape()).contains("http_client_request_duration_seconds_count{error_type=\"java.io.IOException\","
+                + "http_request_method=\"POST\",server_address=\"127.0.0.1\",server_port=\""
+                + server.getAddress().getPort() + "\"} 1");
+    }
+
+    @Test
+    void cancellingTheCallersFutureCancelsTheExchangeAndEndsTheSpan() throws Exception {
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        server.createContext("/slow", e -> {
+            entered.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            respond(e, 200, "late");
+        });
+        HttpClient client = vigil.http().client(HttpClient.newHttpClient());
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> f = client.sendAsync(
+                HttpRequest.newBuilder(URI.create(base + "/slow")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+        f.cancel(true);
+        release.countDown();
+
+        Span span = receiver.await(1).get(0);
+        assertThat(span.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_CLIENT);
+        assertThat(span.getStatus().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
+        assertThat(f).isCancelled();
+    }
+
     private static Span ofKind(List<Span> spans, Span.SpanKind kind) {
         List<Span> found = spans.stream().filter(s -> s.getKind() == kind).collect(Collectors.toList());
         assertThat(found).as("spans of kind " + kind).hasSize(1);
