@@ -71,6 +71,17 @@ public interface ObservationBuilder {
     ObservationBuilder timer(String metricName);
 
     /**
+     * Links the span to another one it relates to but does not descend from: a message's producer, a batch's
+     * members. Invalid or null contexts are ignored; at most a few links are kept.
+     *
+     * @param linked the other span's context
+     * @return this builder
+     */
+    default ObservationBuilder link(dev.vigil.trace.SpanContext linked) {
+        return this;
+    }
+
+    /**
      * Starts the observation and makes it current on this thread, until {@link Observation#close()}.
      *
      * @return the started observation; close it

@@ -45,7 +45,12 @@ public final class Vigil implements AutoCloseable {
     private final Redaction redaction;
     private final Object closeLock = new Object();
     private final Http http = new Http(this);
+    private final Domains domains = new Domains(this);
+    /** Set once by the builder before the instance is published; {@link Errors#NONE} otherwise. */
+    private Errors errors = Errors.NONE;
     private boolean closed;
+    private volatile Db db;
+    private volatile Messaging messaging;
 
     Vigil(VigilConfig config, MeterEngine engine, Recorder recorder, List<VigilBackend> backends,
           ManagementServer server, HealthRegistry health, Redaction redaction) {
@@ -149,6 +154,100 @@ public final class Vigil implements AutoCloseable {
      */
     public Http http() {
         return http;
+    }
+
+    /**
+     * Work queues: {@code vigil.tasks().executor("emails", pool)} measures and traces every task.
+     *
+     * @return the task entry point
+     */
+    public Tasks tasks() {
+        return domains.tasks();
+    }
+
+    /**
+     * The metrics of one cache: {@code vigil.cache("users").hit()}. One instance per name, cheap to call per lookup.
+     *
+     * @param name the cache's name, the {@code cache.name} attribute
+     * @return the cache's metrics
+     */
+    public Cache cache(String name) {
+        return domains.cache(name);
+    }
+
+    /**
+     * Authentication attempts: {@code vigil.auth().attempt("password").success()}.
+     *
+     * @return the auth entry point
+     */
+    public Auth auth() {
+        return domains.auth();
+    }
+
+    /**
+     * Object-store operations on one bucket: {@code vigil.storage("documents").upload(size).start()}.
+     *
+     * @param bucket the bucket's name, the {@code storage.bucket} attribute
+     * @return the bucket's operations
+     */
+    public Storage storage(String bucket) {
+        return domains.storage(bucket);
+    }
+
+    /**
+     * Reports exceptions, messages and breadcrumbs to every installed error backend (Sentry with
+     * {@code vigil-errors-sentry}); see {@link Errors}. A no-op costing a few nanoseconds when none is installed.
+     *
+     * <pre>{@code vigil.errors().capture(e).tag("component", "document-processing").send();}</pre>
+     *
+     * @return the error reporting of this Vigil
+     */
+    public Errors errors() {
+        return errors;
+    }
+
+    Vigil errors(Errors errors) {
+        this.errors = errors;
+        return this;
+    }
+
+    /**
+     * Database instrumentation: observed JDBC data sources and connection pool metrics.
+     *
+     * <pre>{@code DataSource ds = vigil.db().dataSource(hikariDataSource);}</pre>
+     *
+     * @return this instance's {@link Db}
+     */
+    public Db db() {
+        Db d = db;
+        if (d == null) {
+            synchronized (closeLock) {
+                d = db;
+                if (d == null) {
+                    db = d = new Db(this);
+                }
+            }
+        }
+        return d;
+    }
+
+    /**
+     * Messaging instrumentation: producer and consumer observations carrying the trace in message headers, and
+     * queue gauges.
+     *
+     * @return this instance's {@link Messaging}
+     */
+    public Messaging messaging() {
+        Messaging m = messaging;
+        if (m == null) {
+            synchronized (closeLock) {
+                m = messaging;
+                if (m == null) {
+                    messaging = m = new Messaging(this);
+                }
+            }
+        }
+        return m;
     }
 
     /**

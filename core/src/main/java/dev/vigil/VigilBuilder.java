@@ -10,6 +10,7 @@ import dev.vigil.internal.Recorder;
 import dev.vigil.internal.TraceSampler;
 import dev.vigil.spi.BackendContext;
 import dev.vigil.spi.BackendProvider;
+import dev.vigil.spi.ErrorBackend;
 import dev.vigil.spi.MetricsBackend;
 import dev.vigil.spi.ObservationHandler;
 import dev.vigil.spi.ScrapeSource;
@@ -264,7 +265,8 @@ public final class VigilBuilder {
             }
         }
         MeterEngine engine = metrics.isEmpty() ? null
-                : new MeterEngine(metrics.toArray(new MetricsBackend[0]), (int) config.getLong(VigilConfig.MAX_TAG_SETS, 2000, 1, 1_000_000));
+                : new MeterEngine(metrics.toArray(new MetricsBackend[0]), (int) config.getLong(VigilConfig.MAX_TAG_SETS, 2000, 1, 1_000_000),
+                        (int) config.getLong(VigilConfig.MAX_NAMES, 10_000, 1, 1_000_000));
         if (engine != null) {
             engine.redaction(policy);
         }
@@ -284,7 +286,7 @@ public final class VigilBuilder {
         if (engine != null) {
             engine.recorder(recorder);
         }
-        return new Vigil(config, engine, recorder, backends, server, health, policy);
+        return new Vigil(config, engine, recorder, backends, server, health, policy).errors(Errors.of(errorBackends(backends)));
     }
 
     /**
@@ -336,6 +338,16 @@ public final class VigilBuilder {
             }
         }
         return new ArrayList<>(byName.values());
+    }
+
+    private static List<ErrorBackend> errorBackends(List<VigilBackend> backends) {
+        List<ErrorBackend> out = new ArrayList<>();
+        for (VigilBackend b : backends) {
+            if (b instanceof ErrorBackend) {
+                out.add((ErrorBackend) b);
+            }
+        }
+        return out;
     }
 
     private static ScrapeSource scrapeSource(List<MetricsBackend> metrics) {

@@ -43,8 +43,14 @@ public final class VigilConfig {
     public static final String COMMON_TAGS = "vigil.metrics.common-tags";
     /** Key of the most distinct tag sets one metric name may have; default 2000, as OpenTelemetry. */
     public static final String MAX_TAG_SETS = "vigil.metrics.max-tag-sets";
+    /** Key of the most metric names one process may have; default 10000, further names are refused. */
+    public static final String MAX_NAMES = "vigil.metrics.max-names";
     /** Key of the shutdown flush timeout in milliseconds; default 10000. */
     public static final String SHUTDOWN_TIMEOUT_MS = "vigil.shutdown.timeout-ms";
+    /** Whether each authentication attempt writes an audit event where a logging module takes them; default true. */
+    public static final String AUTH_AUDIT = "vigil.auth.audit";
+    /** Whether database spans carry the sanitized query text ({@code db.query.text}); false by default. */
+    public static final String DB_QUERY_TEXT = "vigil.db.query-text";
     /** Key of more sensitive keys for {@link Redaction}, comma-separated; added to the policy in use. */
     public static final String REDACTION_KEYS = "vigil.redaction.keys";
     /** Key of more sensitive-value regular expressions for {@link Redaction}, separated by whitespace. */
@@ -210,8 +216,11 @@ public final class VigilConfig {
         managementPort();
         getBoolean(COMMON_TAGS, true);
         getLong(MAX_TAG_SETS, 2000, 1, 1_000_000);
+        getLong(MAX_NAMES, 10_000, 1, 1_000_000);
         getLong(SHUTDOWN_TIMEOUT_MS, 10_000, 0, 600_000);
         getLong(HEALTH_TIMEOUT_MS, 2_000, 1, 60_000);
+        getBoolean(AUTH_AUDIT, true);
+        getBoolean(DB_QUERY_TEXT, false);
         dev.vigil.internal.UserIds.validate(this);
     }
 

@@ -37,6 +37,12 @@ public final class Conventions {
         // One line per domain: each domain's class lists its own definitions.
         all.addAll(VigilConventions.all());
         all.addAll(HttpConventions.all());
+        all.addAll(TaskConventions.all());
+        all.addAll(CacheConventions.all());
+        all.addAll(AuthConventions.all());
+        all.addAll(StorageConventions.all());
+        all.addAll(DbConventions.all());
+        all.addAll(MessagingConventions.all());
         return Collections.unmodifiableList(all);
     }
 }

@@ -65,6 +65,25 @@ public final class ApiWarnings {
         }
     }
 
+    /**
+     * Logs now, past the rate limit: only for warnings the caller already bounds, such as one per metric name.
+     *
+     * @param kind a low-cardinality kind
+     * @param message the message
+     */
+    public static void warnNow(String kind, String message) {
+        TOTAL.incrementAndGet();
+        try {
+            LOGGER.log(Level.WARNING, "Vigil: " + message);
+            Listener l = listener;
+            if (l != null) {
+                l.warned(kind, message);
+            }
+        } catch (RuntimeException | LinkageError ignored) {
+            // A broken logging setup must not turn a warning into an exception in the host.
+        }
+    }
+
     /** @return how many warnings were raised, logged or suppressed, since start */
     public static long total() {
         return TOTAL.get();

@@ -58,6 +58,15 @@ public final class Audits {
         }
     }
 
+    /**
+     * @return true when an audit sink (such as the one {@code vigil-logging-json} provides) is on the class path;
+     *     conventions that audit only where a logging module is present ask this first
+     */
+    public static boolean hasSinks() {
+        List<AuditSink> s = sinks;
+        return !(s == null ? load() : s).isEmpty();
+    }
+
     private static void fallback(AuditRecord record) {
         try {
             FALLBACK.log(System.Logger.Level.INFO, record.toJson());

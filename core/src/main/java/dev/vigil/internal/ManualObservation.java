@@ -107,6 +107,14 @@ public final class ManualObservation extends RecordedObservation implements Obse
     }
 
     @Override
+    public ManualObservation link(dev.vigil.trace.SpanContext linked) {
+        if (!started) {
+            addLink(linked);
+        }
+        return this;
+    }
+
+    @Override
     public ManualObservation tag(String key, String value) {
         if (key == null || value == null) {
             ApiWarnings.warn("invalid-observation", "observation '" + name + "' ignores a tag with a null key or value");

@@ -5,31 +5,33 @@ import dev.vigil.spi.MeterSpec;
 import dev.vigil.spi.MeterType;
 import dev.vigil.spi.MetricsBackend;
 import java.util.Arrays;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Turns (type, name, tags) into a safe meter handle, fast. The hot path is a lock-free probe of an
- * immutable-entry, copy-on-write hash table keyed by the call site's own strings, so a repeated
- * {@code kpi(name).tag(k, v).increment()} costs a few hash compares and allocates nothing. Everything
- * else (validation, type conflicts, the cardinality budget, backend calls that may throw) happens once
- * per distinct key on the slow path.
+ * Turns (type, name, tags) into a safe meter handle, fast, within the cardinality budgets. The hot path is a
+ * lock-free probe of {@link MeterCache}, keyed by the call site's own strings, so a repeated
+ * {@code kpi(name).tag(k, v).increment()} costs a few hash compares and allocates nothing. A miss asks the
+ * name's {@link MeterFamily}, which knows every tag set of the name whatever their order: a known set is
+ * returned, a new one past the budget folds into the overflow series without allocating, and only a new set
+ * within the budget pays validation and the backend call, with no lock held across it.
+ *
+ * <p>Two budgets bound what a process can register: {@code vigil.metrics.max-tag-sets} distinct tag sets per
+ * name (then one series tagged only {@code otel.metric.overflow="true"}, as OpenTelemetry does, every fold
+ * counted in {@code vigil.metrics.overflow{metric}}), and {@code vigil.metrics.max-names} names (then new
+ * names are refused, counted in {@code vigil.metrics.refused}).
  *
  * <p>Internal: not part of Vigil's API.
  */
 public final class MeterEngine {
-    /** Beyond this many cached keys, new keys resolve on the slow path each time: the cache stays bounded. */
-    private static final int MAX_CACHED = 1 << 16;
-    static final String OVERFLOW_VALUE = "_OTHER";
+    /** The one tag of an overflow series, as OpenTelemetry's SDK sets it. */
+    static final String OVERFLOW_KEY = "otel.metric.overflow";
+    static final String OVERFLOW_METER = "vigil.metrics.overflow";
+    static final String REFUSED_METER = "vigil.metrics.refused";
+    static final int DEFAULT_MAX_NAMES = 10_000;
 
     private final MetricsBackend[] backends;
-    private final int maxTagSets;
-    private final ConcurrentHashMap<String, NameState> names = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<MeterSpec, Object> canonical = new ConcurrentHashMap<>();
-    private final Object lock = new Object();
-    private volatile MeterKey[] table = new MeterKey[64];
-    private int size;
+    private final MeterFamilies families;
+    private final MeterCache cache = new MeterCache();
     volatile boolean closed;
     /** The observation side of the same Vigil, for traced KPIs; set once at build, before any recording. */
     Recorder recorder;
@@ -41,8 +43,17 @@ public final class MeterEngine {
      * @param maxTagSets the most distinct tag sets one name may have before recordings fold into an overflow series
      */
     public MeterEngine(MetricsBackend[] backends, int maxTagSets) {
+        this(backends, maxTagSets, DEFAULT_MAX_NAMES);
+    }
+
+    /**
+     * @param backends the metrics backends to record into (composed when there are several)
+     * @param maxTagSets the most distinct tag sets one name may have before recordings fold into an overflow series
+     * @param maxNames the most metric names before new names are refused
+     */
+    public MeterEngine(MetricsBackend[] backends, int maxTagSets, int maxNames) {
         this.backends = backends.clone();
-        this.maxTagSets = maxTagSets;
+        this.families = new MeterFamilies(this, maxTagSets, maxNames);
     }
 
     /**
@@ -89,61 +100,55 @@ public final class MeterEngine {
             return NoopHandles.of(type);
         }
         int h = tags.hash(31 * type.hashCode() + name.hashCode());
-        MeterKey[] t = table;
-        int mask = t.length - 1;
-        for (int i = h & mask; ; i = (i + 1) & mask) {
-            MeterKey e = t[i];
-            if (e == null) {
-                break;
-            }
-            if (e.matches(type, name, h, tags)) {
-                return e.handle;
-            }
+        Object hit = cache.get(type, name, tags, h);
+        if (hit != null) {
+            return hit;
         }
-        return miss(type, name, tags.toArray(), h, unit, description, buckets);
+        MeterFamily f = families.get(name);
+        Object overflow = f == null ? null : f.overflowFor(type, tags);
+        return overflow != null ? overflow : miss(type, name, tags, h, unit, description, buckets);
     }
 
-    private Object miss(MeterType type, String name, String[] kv, int hash, String unit, String description,
+    private Object miss(MeterType type, String name, TagArgs tags, int hash, String unit, String description,
                         double[] buckets) {
-        Object handle = resolve(type, name, kv, unit, description, buckets);
-        synchronized (lock) {
-            if (size < MAX_CACHED) {
-                MeterKey[] t = table;
-                if (2 * (size + 1) > t.length) {
-                    t = rehash(t, t.length * 2);
-                } else {
-                    t = t.clone();
-                }
-                int mask = t.length - 1;
-                int i = hash & mask;
-                while (t[i] != null) {
-                    i = (i + 1) & mask;
-                }
-                t[i] = new MeterKey(type, name, kv, hash, handle);
-                size++;
-                table = t;
+        if (closed) {
+            warnClosed(name);
+            return NoopHandles.of(type);
+        }
+        MeterFamily f = families.get(name);
+        if (f != null && f.type == type) {
+            int th = MeterFamily.hash(tags);
+            MeterFamily.Series s = f.find(tags, th);
+            Object handle = s == null ? null : s.handle;
+            if (handle != null) {
+                // A known tag set in another order, or one the cache had no room for.
+                remember(type, name, tags, hash, handle);
+                return handle;
             }
+        }
+        Object handle = resolve(type, name, tags, tags.toArray(), unit, description, buckets);
+        f = families.get(name);
+        if (handle != NoopHandles.INSTANCE && f != null && handle != f.overflow()) {
+            remember(type, name, tags, hash, handle);
         }
         return handle;
     }
 
-    private static MeterKey[] rehash(MeterKey[] old, int capacity) {
-        MeterKey[] t = new MeterKey[capacity];
-        int mask = capacity - 1;
-        for (MeterKey e : old) {
-            if (e != null) {
-                int i = e.hash & mask;
-                while (t[i] != null) {
-                    i = (i + 1) & mask;
-                }
-                t[i] = e;
-            }
+    /** Caches a handle of a series within the budget; overflow and refusals are never cached. */
+    private void remember(MeterType type, String name, TagArgs tags, int hash, Object handle) {
+        if (cache.hasRoom()) {
+            cache.put(new MeterKey(type, name, tags.toArray(), hash, handle));
         }
-        return t;
     }
 
-    /** The slow path: validate, enforce one type per name and the tag-set budget, then ask the backends. */
-    Object resolve(MeterType type, String name, String[] kv, String unit, String description, double[] buckets) {
+    /**
+     * The slow path: validate, enforce one type per name and both budgets, then ask the backends.
+     *
+     * @param tags the tags to match (the same as {@code kv})
+     * @param kv the tags as alternating keys and values
+     */
+    private Object resolve(MeterType type, String name, TagArgs tags, String[] kv, String unit, String description,
+                           double[] buckets) {
         if (closed) {
             // After close no backend should grow: a late meter would sit empty in a user's registry.
             warnClosed(name);
@@ -161,35 +166,27 @@ public final class MeterEngine {
             ApiWarnings.warn("invalid-meter", problem + "; the recording is ignored");
             return NoopHandles.of(type);
         }
-        NameState state = names.computeIfAbsent(name, n -> new NameState(type));
-        if (state.type != type) {
-            ApiWarnings.warn("type-conflict", "meter '" + name + "' is a " + state.type
-                    + " and cannot also be used as a " + type + "; the recording is ignored");
+        MeterFamily f = families.admit(type, name, "the recording");
+        if (f == null) {
             return NoopHandles.of(type);
         }
-        MeterSpec spec = MeterSpec.of(type, name, unit, description, kv, buckets);
-        Object existing = canonical.get(spec);
-        if (existing != null) {
-            return existing;
+        // A convention's name takes its HELP text, unit and buckets; any other meter a generated HELP text.
+        unit = MeterDefaults.unit(name, unit);
+        description = MeterDefaults.description(type, name, description);
+        buckets = MeterDefaults.buckets(name, buckets);
+        MeterFamily.Series s = f.reserve(tags, MeterFamily.hash(tags), kv);
+        if (s == null) {
+            f.validated(tags);
+            Object o = f.overflow();
+            return o != null ? o : Overflows.handle(this, f, unit, description, buckets);
         }
-        if (state.tagSets.get() >= maxTagSets) {
-            ApiWarnings.warn("cardinality", "meter '" + name + "' reached its budget of " + maxTagSets
-                    + " tag sets; further tag sets are recorded with every value '" + OVERFLOW_VALUE + "'");
-            String[] folded = kv.clone();
-            for (int i = 1; i < folded.length; i += 2) {
-                folded[i] = OVERFLOW_VALUE;
-            }
-            spec = MeterSpec.of(type, name, unit, description, folded, buckets);
-            existing = canonical.get(spec);
-            if (existing != null) {
-                return existing;
-            }
+        Object handle = s.handle;
+        if (handle == null) {
+            // Reserved (by this thread or one still creating it): a backend creates or finds, so both get one meter.
+            handle = create(MeterSpec.of(type, name, unit, description, kv, buckets));
+            s.handle = handle;
         }
-        MeterSpec finalSpec = spec;
-        return canonical.computeIfAbsent(spec, s -> {
-            state.tagSets.incrementAndGet();
-            return create(finalSpec);
-        });
+        return handle;
     }
 
     private Object create(MeterSpec spec) {
@@ -229,13 +226,17 @@ public final class MeterEngine {
 
     private Object resolveWithError(MeterType type, String name, String[] base, String unit, String description,
                                     double[] buckets, String errorType) {
+        if (name == null) {
+            ApiWarnings.warn("invalid-meter", "a meter name must not be null; the recording is ignored");
+            return NoopHandles.of(type);
+        }
         String[] kv = Arrays.copyOf(base, base.length + 2);
         kv[base.length] = "error.type";
         kv[base.length + 1] = errorType;
-        return resolve(type, name, kv, unit, description, buckets);
+        return resolve(type, name, MeterFamily.tags(kv), kv, unit, description, buckets);
     }
 
-    /** Registers a gauge whose callback can never throw into the collector. */
+    /** Registers a gauge whose callback can never throw into the collector; past the budget it folds. */
     <T> void gauge(String name, String[] kv, String unit, String description, T obj, ToDoubleFunction<T> fn) {
         if (closed) {
             warnClosed(name);
@@ -253,21 +254,48 @@ public final class MeterEngine {
             ApiWarnings.warn("invalid-meter", problem + "; the gauge is ignored");
             return;
         }
-        NameState state = names.computeIfAbsent(name, n -> new NameState(MeterType.GAUGE));
-        if (state.type != MeterType.GAUGE) {
-            ApiWarnings.warn("type-conflict", "meter '" + name + "' is a " + state.type
-                    + " and cannot also be used as a GAUGE; the gauge is ignored");
+        MeterFamily f = families.admit(MeterType.GAUGE, name, "the gauge");
+        if (f == null) {
             return;
         }
+        unit = MeterDefaults.unit(name, unit);
+        description = MeterDefaults.description(MeterType.GAUGE, name, description);
+        TagArgs tags = MeterFamily.tags(kv);
+        MeterFamily.Series s = f.reserve(tags, MeterFamily.hash(tags), kv);
+        if (s == null) {
+            Overflows.foldGauge(this, f, unit, description, obj, fn);
+            return;
+        }
+        // Every registration reaches the backends, as before the budget: what a repeated one means is theirs to say.
         MeterSpec spec = MeterSpec.of(MeterType.GAUGE, name, unit, description, kv, null);
-        ToDoubleFunction<T> safe = new SafeGaugeFunction<>(name, fn);
+        registerGauge(spec, obj, new SafeGaugeFunction<>(name, fn));
+        s.handle = Boolean.TRUE;
+    }
+
+    /** Registers a gauge with every backend; a backend's failure is a warning, never the host's problem. */
+    <T> void registerGauge(MeterSpec spec, T obj, ToDoubleFunction<T> fn) {
         for (MetricsBackend b : backends) {
             try {
-                b.gauge(spec, obj, safe);
+                b.gauge(spec, obj, fn);
             } catch (RuntimeException | LinkageError e) {
                 ApiWarnings.warn("backend-failure", "the metrics backend could not register gauge " + spec + ": " + e);
             }
         }
+    }
+
+    /** @return the backends themselves, not a copy: for the overflow series and Vigil's own counters */
+    MetricsBackend[] backendsView() {
+        return backends;
+    }
+
+    /** @return the family of a name, or null; for tests */
+    MeterFamily familyOf(String name) {
+        return families.get(name);
+    }
+
+    /** @return how many keys the lookup cache holds; for tests */
+    int cachedKeys() {
+        return cache.size();
     }
 
     void warnClosed(String name) {
@@ -277,14 +305,5 @@ public final class MeterEngine {
     @Override
     public String toString() {
         return "MeterEngine" + Arrays.toString(backends);
-    }
-
-    private static final class NameState {
-        final MeterType type;
-        final AtomicInteger tagSets = new AtomicInteger();
-
-        NameState(MeterType type) {
-            this.type = type;
-        }
     }
 }

@@ -44,13 +44,14 @@ public final class MethodSite {
 
     MethodSite(Method m) {
         String simple = m.getDeclaringClass().getSimpleName() + "." + m.getName();
+        String metric = metricName(m);
         Timed timed = m.getAnnotation(Timed.class);
         Counted counted = m.getAnnotation(Counted.class);
         Traced tr = m.getAnnotation(Traced.class);
-        timerName = timed == null ? null : (timed.value().isEmpty() ? simple : timed.value());
+        timerName = timed == null ? null : (timed.value().isEmpty() ? metric : timed.value());
         timerDescription = timed == null || timed.description().isEmpty() ? null : timed.description();
         buckets = timed == null || timed.buckets().length == 0 ? null : timed.buckets().clone();
-        counterName = counted == null ? null : (counted.value().isEmpty() ? simple + ".calls" : counted.value());
+        counterName = counted == null ? null : (counted.value().isEmpty() ? metric + ".calls" : counted.value());
         counterDescription = counted == null || counted.description().isEmpty() ? null : counted.description();
         traced = tr != null;
         spanName = tr == null || tr.value().isEmpty() ? simple : tr.value();
@@ -148,5 +149,36 @@ public final class MethodSite {
     @Override
     public String toString() {
         return "MethodSite{" + functionName + '}';
+    }
+
+    /**
+     * The default metric name of an annotated method: its simple class name and method name, each in lower
+     * snake case, joined by a dot ({@code OrderService.placeOrder} is {@code order_service.place_order}, rendered
+     * {@code order_service_place_order_seconds}). Span names keep the code's spelling; metric names follow
+     * Prometheus' lower snake case.
+     */
+    static String metricName(Method m) {
+        return snake(m.getDeclaringClass().getSimpleName()) + "." + snake(m.getName());
+    }
+
+    static String snake(String camel) {
+        StringBuilder b = new StringBuilder(camel.length() + 4);
+        for (int i = 0; i < camel.length(); i++) {
+            char c = camel.charAt(i);
+            if (Character.isUpperCase(c)) {
+                boolean afterLower = i > 0 && !Character.isUpperCase(camel.charAt(i - 1)) && camel.charAt(i - 1) != '_';
+                boolean endOfAcronym = i > 0 && Character.isUpperCase(camel.charAt(i - 1))
+                        && i + 1 < camel.length() && Character.isLowerCase(camel.charAt(i + 1));
+                if (afterLower || endOfAcronym) {
+                    b.append('_');
+                }
+                b.append(Character.toLowerCase(c));
+            } else if (c == '$') {
+                b.append('_');
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 }

@@ -21,6 +21,21 @@ abstract class RecordedObservation extends ActiveObservation {
     private String[] eventNames;
     private long[] eventTimes;
     private int eventCount;
+    private java.util.List<dev.vigil.trace.SpanContext> links = java.util.List.of();
+
+    /** Adds a link before start; bounded, like the entries. */
+    final void addLink(dev.vigil.trace.SpanContext linked) {
+        if (linked != null && linked.isValid() && links.size() < 8) {
+            java.util.List<dev.vigil.trace.SpanContext> more = new java.util.ArrayList<>(links);
+            more.add(linked);
+            links = java.util.List.copyOf(more);
+        }
+    }
+
+    @Override
+    public final java.util.List<dev.vigil.trace.SpanContext> links() {
+        return links;
+    }
 
     /** Fixes what handlers see as present at start: the tags so far, then the attributes so far. */
     final void freezeStart() {

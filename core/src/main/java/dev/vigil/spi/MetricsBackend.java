@@ -44,6 +44,26 @@ public interface MetricsBackend extends VigilBackend {
     <T> void gauge(MeterSpec spec, T obj, ToDoubleFunction<T> valueFunction);
 
     /**
+     * Registers a counter whose cumulative value is read from {@code obj} when the backend collects, as
+     * Micrometer's {@code FunctionCounter} does. Core uses it for counts it keeps itself, so that one recording
+     * costs one atomic update rather than two: the overflow series of a counter and its count of folds. The
+     * object must be held weakly, as for {@link #gauge}; core keeps it alive. The function never throws and
+     * its value never decreases.
+     *
+     * <p>Optional: the default registers nothing and returns false, and core records into a {@link #counter}
+     * of the same spec instead.
+     *
+     * @param spec the meter, a counter
+     * @param obj the object holding the count
+     * @param valueFunction reads the cumulative value
+     * @param <T> the object type
+     * @return whether the counter was registered (or deliberately ignored, for example after close)
+     */
+    default <T> boolean functionCounter(MeterSpec spec, T obj, ToDoubleFunction<T> valueFunction) {
+        return false;
+    }
+
+    /**
      * The scrape this backend serves at {@code /metrics}, if it is a pull backend.
      *
      * @return the scrape source, or null

@@ -38,6 +38,11 @@ public interface ObservationContext {
     /** @return the span that was current when the observation started; invalid for a new trace */
     SpanContext parent();
 
+    /** @return the spans this one is linked to (a message's producer, say), fixed at start; usually empty */
+    default java.util.List<SpanContext> links() {
+        return java.util.List.of();
+    }
+
     /**
      * The observation's own span context, with core's sampling decision in its flags; for an observation without a
      * span of its own ({@link #isSpan()} false), the span it runs in, which is {@link #parent()}.

@@ -1,4 +1,5 @@
 /**
- * Reports each failure to Sentry once, linked to its trace, with no PII. Filled by the Sentry issue.
+ * Sentry error tracking: each failure reported once, linked to its trace, with no PII, and never slowing the
+ * application when Sentry is slow or down. Start with {@link dev.vigil.sentry.SentryErrors}.
  */
 package dev.vigil.sentry;

@@ -180,8 +180,8 @@ class InstrumenterTest {
         assertThat(call("total", 1, 2L, 3.5d, 'x')).isEqualTo(6L);
         assertThat(call("ratio", 1d, 4d)).isEqualTo(0.25d);
         assertThat(metrics.count("COUNTER shop.total{kind=x}")).isEqualTo(1);
-        // no name given: the default of MethodSite, <SimpleClassName>.<method>
-        assertThat(metrics.timings("TIMER Shop.ratio{}")).hasSize(1);
+        // no name given: the default of MethodSite, <class>.<method> in lower snake case
+        assertThat(metrics.timings("TIMER shop.ratio{}")).hasSize(1);
     }
 
     @Test

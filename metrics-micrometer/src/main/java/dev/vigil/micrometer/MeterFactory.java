@@ -3,6 +3,7 @@ package dev.vigil.micrometer;
 import dev.vigil.spi.MeterSpec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -72,6 +73,20 @@ final class MeterFactory {
         Gauge.builder(spec.name(), obj, valueFunction)
                 .strongReference(false)
                 .tags(tags(spec))
+                .description(spec.description())
+                .baseUnit(Units.baseUnit(spec.unit()))
+                .register(registry);
+    }
+
+    <T> void functionCounter(MeterSpec spec, T obj, ToDoubleFunction<T> valueFunction) {
+        Tags tags = tags(spec);
+        if (registry.find(spec.name()).tags(tags).functionCounter() != null) {
+            // Core may register the same object twice when threads race; Micrometer would warn about the second.
+            return;
+        }
+        // Weak, as every function meter of Micrometer: core keeps the object alive as long as it counts.
+        FunctionCounter.builder(spec.name(), obj, valueFunction)
+                .tags(tags)
                 .description(spec.description())
                 .baseUnit(Units.baseUnit(spec.unit()))
                 .register(registry);

@@ -211,6 +211,23 @@ public final class MicrometerMetrics implements MetricsBackend {
     }
 
     /**
+     * Registers a Micrometer {@code FunctionCounter}, which holds {@code obj} weakly.
+     *
+     * @param spec the meter
+     * @param obj the object holding the count
+     * @param valueFunction reads the cumulative count
+     * @param <T> the object type
+     * @return true: registered, or after close deliberately not
+     */
+    @Override
+    public <T> boolean functionCounter(MeterSpec spec, T obj, ToDoubleFunction<T> valueFunction) {
+        if (!closed.get()) {
+            meters.functionCounter(spec, obj, valueFunction);
+        }
+        return true;
+    }
+
+    /**
      * @return the Prometheus scrape when the registry is (or, as a composite, contains) a
      *     {@code PrometheusMeterRegistry}; otherwise null
      */

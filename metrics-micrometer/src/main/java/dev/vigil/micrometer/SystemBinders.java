@@ -40,6 +40,7 @@ final class SystemBinders {
                     + "; not binding them again");
             return;
         }
+        registry.config().meterFilter(PrometheusFriendlyJvmNames.FILTER);
         List<MeterBinder> binders = List.of(
                 new ClassLoaderMetrics(),
                 new JvmMemoryMetrics(),
@@ -60,6 +61,8 @@ final class SystemBinders {
                         + ": " + e);
             }
         }
+        // After ProcessorMetrics: the id is the same, and the first registration would win.
+        PrometheusFriendlyJvmNames.bindCpuTime(registry);
     }
 
     /** Closes the binders that hold resources (listeners, threads). Never throws. */

@@ -48,7 +48,8 @@ class DiscoveryTest {
                     .containsPattern("jvm_memory_used_bytes\\{area=\"heap\",env=\"dev\",id=\"[^\"]+\",service=\"shop\"}")
                     .contains("process_cpu_usage{env=\"dev\",service=\"shop\"}")
                     .contains("jvm_gc_memory_allocated_bytes_total", "jvm_threads_live_threads", "jvm_classes_loaded_classes",
-                            "process_uptime_seconds", "disk_free_bytes", "jvm_info", "system_cpu_count")
+                            "process_uptime_seconds", "disk_free_bytes", "jvm_info", "jvm_available_processors",
+                            "process_cpu_time_seconds_total")
                     .doesNotContain("# EOF");
         }
     }

@@ -89,6 +89,9 @@ final class SpanHandler implements ObservationHandler {
         } else {
             b.setNoParent();
         }
+        for (dev.vigil.trace.SpanContext linked : ctx.links()) {
+            b.addLink(Conversions.toOtel(linked));
+        }
         int n = ctx.attributeCount();
         for (int i = 0; i < n; i++) {
             setAttribute(b, null, ctx.attributeKey(i), ctx.attributeValue(i));

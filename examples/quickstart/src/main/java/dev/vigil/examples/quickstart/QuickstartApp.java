@@ -2,7 +2,10 @@ package dev.vigil.examples.quickstart;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.vigil.Http;
+import dev.vigil.Observation;
+import dev.vigil.Task;
 import dev.vigil.Vigil;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,6 +16,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -21,8 +27,10 @@ import java.util.concurrent.Executors;
  * <pre>
  * curl -X POST 'http://localhost:8080/checkout?plan=pro'
  * curl -X POST --data-binary 'some words here' 'http://localhost:8080/documents?type=pdf'
+ * curl -X POST -H 'X-Api-Key: demo' --data-binary 'some words here' 'http://localhost:8080/documents?type=pdf'
  * curl http://localhost:8080/storefront
  * curl http://localhost:9464/metrics
+ * curl -s http://localhost:9464/metrics | grep '^db_client'
  * curl http://localhost:9464/health
  * </pre>
  */
@@ -30,11 +38,16 @@ public final class QuickstartApp implements AutoCloseable {
     private final Vigil vigil;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final ExecutorService emails;
+    private final HikariDataSource pool;
 
-    private QuickstartApp(Vigil vigil, HttpServer server, ExecutorService executor) {
+    private QuickstartApp(Vigil vigil, HttpServer server, ExecutorService executor, ExecutorService emails,
+                          HikariDataSource pool) {
         this.vigil = vigil;
         this.server = server;
         this.executor = executor;
+        this.emails = emails;
+        this.pool = pool;
     }
 
     /**
@@ -45,6 +58,7 @@ public final class QuickstartApp implements AutoCloseable {
      * @return the running app
      * @throws IOException when the service port cannot be bound
      */
+    @SuppressWarnings("try") // the storage observation is opened for its effect
     public static QuickstartApp start(int servicePort, int managementPort) throws IOException {
         Vigil vigil = Vigil.builder()
                 .serviceName("quickstart")
@@ -52,7 +66,13 @@ public final class QuickstartApp implements AutoCloseable {
                 .environment("dev")
                 .managementPort(managementPort)
                 .install();
-        Shop shop = new Shop(vigil);
+        // An in-memory database behind a HikariCP pool: every statement and the pool show on /metrics.
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl("jdbc:h2:mem:quickstart;DB_CLOSE_DELAY=-1");
+        pool.setPoolName("quickstart");
+        pool.setMaximumPoolSize(4);
+        OrderStore orders = OrderStore.create(vigil.db().dataSource(pool));
+        Shop shop = new Shop(vigil, orders);
         DocumentProcessor processor = new DocumentProcessor(vigil);
         vigil.health().register("documents", () -> processor.accuracy() >= 0.8
                 ? dev.vigil.HealthResult.healthy()
@@ -61,15 +81,44 @@ public final class QuickstartApp implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(servicePort), 64);
         ExecutorService executor = Executors.newFixedThreadPool(4);
         server.setExecutor(executor);
+        Map<String, Integer> wordCache = new ConcurrentHashMap<>();
+        vigil.cache("words").size(wordCache::size);
+        ExecutorService emails = vigil.tasks().executor("emails", Executors.newSingleThreadExecutor());
         // Every handler is wrapped with its route template: the http.server.* metrics and a server span per request.
         Http http = vigil.http();
-        server.createContext("/checkout", http.serverHandler("/checkout",
-                ex -> handle(ex, () -> shop.checkout(param(ex, "plan", "free")).toJson())));
+        server.createContext("/checkout", http.serverHandler("/checkout", ex -> handle(ex, () -> {
+            String json = shop.checkout(param(ex, "plan", "free")).toJson();
+            emails.submit(Task.named("send-receipt", () -> json.length()));  // task_duration_seconds{task_name=...}
+            return json;
+        })));
         server.createContext("/documents", http.serverHandler("/documents", ex -> handle(ex, () -> {
             String type = param(ex, "type", "pdf");
             vigil.kpi("documents.uploaded").tag("type", type).increment();
             byte[] body = ex.getRequestBody().readAllBytes();
-            return "{\"words\":" + processor.extract(type, body) + "}";
+            // auth_attempts_total: an API key is required; a missing one is a failure with a low-cardinality reason.
+            if (ex.getRequestHeaders().getFirst("X-Api-Key") == null) {
+                vigil.auth().attempt("api_key").failure("missing_key");
+            } else {
+                vigil.auth().attempt("api_key").success();
+            }
+            // cache_requests_total: a document seen before is answered from the word-count cache.
+            String key = type + ':' + Arrays.hashCode(body);
+            Integer cached = wordCache.get(key);
+            if (cached != null) {
+                vigil.cache("words").hit();
+                return "{\"words\":" + cached + "}";
+            }
+            vigil.cache("words").miss();
+            int words;
+            // storage_operation_duration_seconds and storage_operation_size_bytes: the upload to the document store.
+            try (Observation o = vigil.storage("documents").upload(body.length).start()) {
+                words = processor.extract(type, body);
+            }
+            if (wordCache.size() < 1_000) {
+                wordCache.put(key, words);
+                vigil.cache("words").put();
+            }
+            return "{\"words\":" + words + "}";
         })));
         server.createContext("/catalog", http.serverHandler("/catalog",
                 ex -> respond(ex, 200, "{\"plans\":[\"free\",\"pro\"]}")));
@@ -88,7 +137,7 @@ public final class QuickstartApp implements AutoCloseable {
             }
         }));
         server.start();
-        return new QuickstartApp(vigil, server, executor);
+        return new QuickstartApp(vigil, server, executor, emails, pool);
     }
 
     /** @return the service's bound port */
@@ -105,6 +154,8 @@ public final class QuickstartApp implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        emails.shutdownNow();
+        pool.close();
         vigil.close();
     }
 
@@ -124,6 +175,9 @@ public final class QuickstartApp implements AutoCloseable {
         System.out.println("                     http://localhost:" + app.servicePort() + "/storefront  (calls /catalog)");
         System.out.println("Vigil metrics:       http://localhost:" + app.managementPort() + "/metrics");
         System.out.println("Vigil health:        http://localhost:" + app.managementPort() + "/health");
+        System.out.println(app.vigil.errors().isEnabled()
+                ? "Sentry:              failing checkouts (plan=gold) are reported to SENTRY_DSN"
+                : "Sentry:              off; set SENTRY_DSN to report failing checkouts");
         System.out.println("Press Ctrl+C to stop.");
         Thread.currentThread().join();
     }

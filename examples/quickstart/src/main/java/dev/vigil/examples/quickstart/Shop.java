@@ -9,9 +9,11 @@ import dev.vigil.annotation.Traced;
 /** Sells the document-processing plans; checkout is timed, counted and traced through the annotations. */
 final class Shop {
     private final Vigil vigil;
+    private final OrderStore orders;
 
-    Shop(Vigil vigil) {
+    Shop(Vigil vigil, OrderStore orders) {
         this.vigil = vigil;
+        this.orders = orders;
     }
 
     /**
@@ -31,6 +33,7 @@ final class Shop {
             case "team": price = 199.0; break;
             default: throw new IllegalStateException("unknown plan");
         }
+        orders.save(plan, price);
         vigil.kpi("orders.placed").tag("plan", plan).increment();
         vigil.kpi("orders.revenue").unit("usd").tag("plan", plan).add(price);
         return new Receipt(plan, price);

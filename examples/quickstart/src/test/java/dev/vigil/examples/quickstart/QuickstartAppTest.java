@@ -3,6 +3,8 @@ package dev.vigil.examples.quickstart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.Vigil;
+import dev.vigil.testing.PrometheusConformance;
+import dev.vigil.testing.Promtool;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,6 +76,20 @@ class QuickstartAppTest {
         // ... and a plan that only ever failed has no empty success series beside it.
         assertThat(text).doesNotContainPattern("(?m)^shop_checkout_calls_total\\{(?![^}]*error_type)[^}]*plan=\"gold\"");
 
+        // Each checkout is an INSERT and a SELECT through the observed HikariCP pool, which binds its own metrics.
+        String select = "db_query_summary=\"SELECT orders\"";
+        assertThat(text).containsPattern(series("db_client_operation_duration_seconds_count", "2", select,
+                "db_system_name=\"h2database\"", "db_operation_name=\"SELECT\"", "db_collection_name=\"orders\""));
+        assertThat(text).containsPattern(series("db_client_operation_duration_seconds_count", "2",
+                "db_query_summary=\"INSERT orders\""));
+        assertThat(text).containsPattern(series("db_client_response_returned_rows_sum", "2\\.0", select));
+        String pool = "db_client_connection_pool_name=\"quickstart\"";
+        assertThat(text).containsPattern(series("db_client_connection_count", "[0-9.]+", pool,
+                "db_client_connection_state=\"idle\""));
+        assertThat(text).containsPattern(series("db_client_connection_max", "4\\.0", pool));
+        assertThat(text).containsPattern(series("db_client_connection_wait_time_seconds_count", "[1-9][0-9]*", pool));
+        assertThat(text).containsPattern(series("db_client_connection_use_time_seconds_count", "[1-9][0-9]*", pool));
+
         // JVM and system series are on by default.
         assertThat(text).contains("jvm_memory_used_bytes{", "jvm_threads_live_threads{", "process_cpu_usage{",
                 "jvm_classes_loaded_classes{", "process_uptime_seconds{");
@@ -102,6 +118,47 @@ class QuickstartAppTest {
         assertThat(text).containsPattern(series("http_server_response_body_size_bytes_count", "1", get,
                 "http_route=\"/catalog\""));
         assertThat(text).containsPattern(series("http_server_active_requests", "0\\.0", get, "url_scheme=\"http\""));
+        PrometheusConformance.assertConforms(text, "http.server.request.duration", "http.server.active_requests",
+                "http.server.request.body.size", "http.server.response.body.size", "http.client.request.duration");
+        Promtool.assertClean(text);
+    }
+
+    @Test
+    void tasksCacheAuthAndStorageShowOnTheScrapeWhichPromtoolFindsClean() throws Exception {
+        String doc = "a document to store and count";
+        assertThat(post("/checkout?plan=team", "").statusCode()).isEqualTo(200);
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.servicePort()
+                        + "/documents?type=pdf")).header("X-Api-Key", "demo")
+                .POST(HttpRequest.BodyPublishers.ofString(doc)).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .isEqualTo("{\"words\":6}\n");
+        assertThat(post("/documents?type=pdf", doc).body()).isEqualTo("{\"words\":6}\n"); // from the cache
+
+        String text = awaitScrape("task_duration_seconds_count{");
+
+        assertThat(text).containsPattern(series("task_duration_seconds_count", "[1-9][0-9]*", "task_name=\"send-receipt\"",
+                "task_queue=\"emails\"", "task_status=\"success\""));
+        assertThat(text).containsPattern(series("cache_requests_total", "[1-9][0-9]*\\.0", "cache_name=\"words\"",
+                "cache_result=\"hit\""));
+        assertThat(text).containsPattern(series("auth_attempts_total", "[1-9][0-9]*\\.0", "auth_method=\"api_key\"",
+                "auth_result=\"success\""));
+        assertThat(text).containsPattern(series("auth_failures_total", "[1-9][0-9]*\\.0",
+                "auth_failure_reason=\"missing_key\""));
+        assertThat(text).containsPattern(series("storage_operation_size_bytes_count", "[1-9][0-9]*",
+                "storage_bucket=\"documents\"", "storage_operation=\"upload\""));
+        PrometheusConformance.assertConforms(text, "task.duration", "task.wait.duration", "cache.requests",
+                "cache.size", "auth.attempts", "auth.failures", "storage.operation.duration", "storage.operation.size");
+        Promtool.assertClean(text);
+    }
+
+    /** The scrape, once it shows {@code marker} (a task completes on its own thread), within 10 s. */
+    private static String awaitScrape(String marker) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        String text = management("/metrics").body();
+        while (!text.contains(marker) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            text = management("/metrics").body();
+        }
+        return text;
     }
 
     /** A regex for one scrape line with the given labels in any order and the given value. */

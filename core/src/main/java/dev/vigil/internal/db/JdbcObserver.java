@@ -1,0 +1,265 @@
+package dev.vigil.internal.db;
+
+import dev.vigil.Observation;
+import dev.vigil.ObservationBuilder;
+import dev.vigil.SpanKind;
+import dev.vigil.Vigil;
+import dev.vigil.conventions.DbConventions;
+import dev.vigil.internal.ApiWarnings;
+import dev.vigil.internal.ConventionMetrics;
+import dev.vigil.internal.ErrorTypes;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import dev.vigil.KpiSummary;
+import dev.vigil.KpiTimer;
+import java.util.concurrent.ConcurrentHashMap;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Observes one wrapped {@link DataSource}: hands out proxies of its connections, statements and result sets,
+ * and turns each statement execution into a CLIENT span and a {@code db.client.operation.duration} point.
+ * What the database is ({@code db.system.name}, {@code db.namespace}, server) is read from the driver's
+ * metadata once, on the first connection.
+ *
+ * <p>Internal: not part of Vigil's API.
+ */
+public final class JdbcObserver {
+    private final Vigil vigil;
+    private final boolean queryText;
+    private volatile DbInfo info;
+    /** Pre-bound instruments per kind of statement, so that a query looks no meter up; bounded. */
+    private final ConcurrentHashMap<SqlSummary, Meters> meters = new ConcurrentHashMap<>();
+
+    /**
+     * @param vigil where to record
+     * @param queryText whether spans carry the sanitized query text
+     */
+    public JdbcObserver(Vigil vigil, boolean queryText) {
+        this.vigil = vigil;
+        this.queryText = queryText;
+    }
+
+    /**
+     * @param target the data source to observe
+     * @return a data source whose connections are observed
+     */
+    public DataSource wrap(DataSource target) {
+        return (DataSource) Proxies.create(DataSource.class,
+                new Forwarder(target) {
+                    @Override
+                    Object wrapResult(Object proxy, Method m, Object[] args, Object result) {
+                        return result instanceof Connection c && m.getName().equals("getConnection") ? connection(c) : result;
+                    }
+                });
+    }
+
+    Connection connection(Connection target) {
+        if (info == null) {
+            info = DbInfo.read(target);
+        }
+        return (Connection) Proxies.create(Connection.class,
+                new Forwarder(target) {
+                    @Override
+                    Object wrapResult(Object proxy, Method m, Object[] args, Object result) {
+                        String name = m.getName();
+                        if (result instanceof java.sql.Statement s && (name.equals("createStatement")
+                                || name.equals("prepareStatement") || name.equals("prepareCall"))) {
+                            String sql = m.getParameterCount() > 0 && m.getParameterTypes()[0] == String.class
+                                    ? (String) args[0] : null;
+                            return StatementHandler.proxy(JdbcObserver.this, (Connection) proxy, s, m.getReturnType(), sql);
+                        }
+                        return result; // metadata and the rest: the driver's own objects
+                    }
+                });
+    }
+
+    /**
+     * The tags and instruments of one kind of statement, each looked up on its first use: a statement that only
+     * ever fails leaves no empty success series behind.
+     */
+    final class Meters {
+        final String[] kv;
+        private volatile KpiTimer duration;
+        private volatile KpiSummary rows;
+
+        Meters(String[] kv) {
+            this.kv = kv;
+        }
+
+        KpiTimer duration() {
+            KpiTimer t = duration;
+            if (t == null) {
+                duration = t = ConventionMetrics.kpi(vigil, DbConventions.OPERATION_DURATION, kv).timer();
+            }
+            return t;
+        }
+
+        KpiSummary rows() {
+            KpiSummary r = rows;
+            if (r == null) {
+                rows = r = ConventionMetrics.kpi(vigil, DbConventions.RETURNED_ROWS, kv).summary();
+            }
+            return r;
+        }
+    }
+
+    Meters meters(SqlSummary s) {
+        Meters m = meters.get(s);
+        if (m == null) {
+            m = new Meters(tags(info(), s));
+            if (meters.size() < SqlSummary.MAX_CACHED) {
+                meters.putIfAbsent(s, m);
+            }
+        }
+        return m;
+    }
+
+    /** Runs one execution under a CLIENT span and records its duration; rethrows the driver's failure. */
+    Object execute(Object target, Method m, Object[] args, Meters meters, SqlSummary s, String sql, long batchSize)
+            throws Throwable {
+        DbInfo db = info();
+        String[] kv = meters.kv;
+        Observation o = null;
+        try {
+            ObservationBuilder b = vigil.observation(spanName(db, s)).kind(SpanKind.CLIENT);
+            for (int i = 0; i < kv.length; i += 2) {
+                if (kv[i + 1] != null) {
+                    b.tag(kv[i], kv[i + 1]);
+                }
+            }
+            if (db.port() > 0) {
+                b.attribute("server.port", (long) db.port());
+            }
+            if (batchSize > 1) {
+                b.attribute("db.operation.batch.size", batchSize);
+            }
+            if (queryText && sql != null) {
+                String text = SqlSanitizer.sanitize(sql);
+                if (text != null) {
+                    b.attribute("db.query.text", text);
+                }
+            }
+            o = b.start();
+        } catch (RuntimeException | LinkageError e) {
+            ApiWarnings.warn("instrumentation", "could not start a database observation: " + e);
+        }
+        long start = System.nanoTime();
+        Throwable failure = null;
+        String state = null;
+        try {
+            return m.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            failure = e.getCause();
+            if (failure instanceof SQLException se) {
+                state = se.getSQLState();
+            }
+            throw failure;
+        } finally {
+            long nanos = System.nanoTime() - start;
+            finish(o, failure, state);
+            if (failure == null) {
+                try {
+                    meters.duration().recordNanos(nanos);
+                } catch (RuntimeException | LinkageError e) {
+                    ApiWarnings.warn("instrumentation", "could not record a database operation: " + e);
+                }
+            } else {
+                ConventionMetrics.recordNanos(vigil, DbConventions.OPERATION_DURATION, nanos, with(kv,
+                        "db.response.status_code", state, "error.type", failure == null ? null : ErrorTypes.of(failure)));
+            }
+        }
+    }
+
+    private static void finish(Observation o, Throwable failure, String state) {
+        if (o == null) {
+            return;
+        }
+        try {
+            if (failure != null) {
+                if (state != null) {
+                    o.tag("db.response.status_code", state);
+                }
+                o.error(failure);
+            }
+            o.close();
+        } catch (RuntimeException | LinkageError e) {
+            ApiWarnings.warn("instrumentation", "could not close a database observation: " + e);
+        }
+    }
+
+    /** Records the rows a result set returned, with the tags of the statement that produced it. */
+    void returnedRows(Meters m, long rows) {
+        try {
+            m.rows().record(rows);
+        } catch (RuntimeException | LinkageError e) {
+            ApiWarnings.warn("instrumentation", "could not record returned rows: " + e);
+        }
+    }
+
+    String[] tags(DbInfo db, SqlSummary s) {
+        return new String[] {"db.system.name", db.system(), "db.namespace", db.namespace(),
+            "db.operation.name", s.operation(), "db.collection.name", s.collection(),
+            "db.query.summary", s.summary(), "server.address", db.address(),
+            "server.port", db.port() > 0 ? Integer.toString(db.port()) : null};
+    }
+
+    DbInfo info() {
+        return info == null ? DbInfo.UNKNOWN : info;
+    }
+
+    private static String[] with(String[] kv, String... more) {
+        String[] all = java.util.Arrays.copyOf(kv, kv.length + more.length);
+        System.arraycopy(more, 0, all, kv.length, more.length);
+        return all;
+    }
+
+    /** The semconv span name: the summary, else the operation and target, else the target, else the system. */
+    static String spanName(DbInfo db, SqlSummary s) {
+        if (s.summary() != null) {
+            return s.summary();
+        }
+        String target = db.namespace() != null ? db.namespace() : db.address();
+        if (s.operation() != null && target != null) {
+            return s.operation() + ' ' + target;
+        }
+        return target != null ? target : db.system();
+    }
+
+    /**
+     * Forwards every call to the target, and lets a subclass wrap what comes back. {@code unwrap} and
+     * {@code isWrapperFor} reach the driver, so code that asks for the driver's own type still gets it.
+     */
+    abstract static class Forwarder implements InvocationHandler {
+        final Object target;
+
+        Forwarder(Object target) {
+            this.target = target;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method m, Object[] args) throws Throwable {
+            if (m.getDeclaringClass() == Object.class) {
+                return switch (m.getName()) {
+                    case "equals" -> proxy == args[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    default -> "Observed" + target;
+                };
+            }
+            Object result;
+            try {
+                result = m.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            if (result == null) {
+                return null;
+            }
+            return wrapResult(proxy, m, args, result);
+        }
+
+        abstract Object wrapResult(Object proxy, Method m, Object[] args, Object result);
+    }
+}
