@@ -3,7 +3,6 @@ package dev.vigil;
 import dev.vigil.context.Scope;
 import dev.vigil.conventions.HttpConventions;
 import dev.vigil.conventions.MetricConvention;
-import dev.vigil.internal.ManualObservation;
 import dev.vigil.propagation.Propagation;
 import dev.vigil.propagation.TextMapGetter;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,9 +45,8 @@ public final class HttpServerObservation {
         this.active = http.active(method, this.scheme);
         active.incrementAndGet();
         ObservationBuilder b = vigil.observation(Http.spanName(method, route)).kind(SpanKind.SERVER);
-        if (b instanceof ManualObservation) {
-            ((ManualObservation) b).timer(HttpConventions.SERVER_REQUEST_DURATION);
-        }
+        // The convention of this name gives the timer its HELP text and buckets.
+        b.timer(HttpConventions.SERVER_REQUEST_DURATION.name());
         b.tag("http.request.method", method).tag("url.scheme", this.scheme);
         if (route != null) {
             b.tag("http.route", route);

@@ -1,7 +1,6 @@
 package dev.vigil;
 
 import dev.vigil.conventions.HttpConventions;
-import dev.vigil.internal.ManualObservation;
 import dev.vigil.propagation.HttpClientPropagation;
 import dev.vigil.propagation.PropagatedContext;
 import java.io.IOException;
@@ -94,8 +93,10 @@ final class ObservedHttpClient extends HttpClient {
 
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
+            // This one first: the client's cancel completes this one at once, and the caller must see "cancelled".
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
             source.cancel(mayInterruptIfRunning);
-            return super.cancel(mayInterruptIfRunning);
+            return cancelled;
         }
     }
 
@@ -107,9 +108,8 @@ final class ObservedHttpClient extends HttpClient {
         int port = port(uri);
         ObservationBuilder b = vigil.observation(Http.OTHER_METHOD.equals(method) ? "HTTP" : method)
                 .kind(SpanKind.CLIENT);
-        if (b instanceof ManualObservation) {
-            ((ManualObservation) b).timer(HttpConventions.CLIENT_REQUEST_DURATION);
-        }
+        // The convention of this name gives the timer its HELP text and buckets.
+        b.timer(HttpConventions.CLIENT_REQUEST_DURATION.name());
         b.tag("http.request.method", method)
                 .tag("server.address", host)
                 .tag("server.port", Integer.toString(port))

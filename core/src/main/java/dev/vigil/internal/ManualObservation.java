@@ -34,9 +34,6 @@ public final class ManualObservation extends RecordedObservation implements Obse
     private final boolean span;
     private SpanKind kind = SpanKind.INTERNAL;
     private String timerName;
-    /** The timer's HELP text and buckets, from a {@link dev.vigil.conventions.MetricConvention}; null otherwise. */
-    private String timerDescription;
-    private double[] timerBuckets;
     private String explicitErrorType;
     private long startNanos;
     /** The thread of {@link #start()}, where the observation is current; null when detached. */
@@ -85,23 +82,6 @@ public final class ManualObservation extends RecordedObservation implements Obse
     public ManualObservation timer(String metricName) {
         if (!started) {
             this.timerName = metricName;
-        }
-        return this;
-    }
-
-    /**
-     * Records the timer of a metric convention: its name, HELP text and bucket boundaries, so that wrappers and the
-     * documentation cannot drift apart.
-     *
-     * @param convention a histogram in seconds
-     * @return this builder
-     */
-    public ManualObservation timer(dev.vigil.conventions.MetricConvention convention) {
-        if (!started && convention != null) {
-            this.timerName = convention.name();
-            this.timerDescription = convention.description();
-            double[] b = convention.buckets();
-            this.timerBuckets = b.length == 0 ? null : b;
         }
         return this;
     }
@@ -288,11 +268,11 @@ public final class ManualObservation extends RecordedObservation implements Obse
             Object t;
             if (explicitErrorType != null) {
                 putTag("error.type", explicitErrorType);
-                t = engine.lookup(MeterType.TIMER, timerName, this, "s", timerDescription, timerBuckets);
+                t = engine.lookup(MeterType.TIMER, timerName, this, "s", null, null);
             } else if (error != null) {
-                t = engine.lookupError(MeterType.TIMER, timerName, this, "s", timerDescription, timerBuckets, error);
+                t = engine.lookupError(MeterType.TIMER, timerName, this, "s", null, null, error);
             } else {
-                t = engine.lookup(MeterType.TIMER, timerName, this, "s", timerDescription, timerBuckets);
+                t = engine.lookup(MeterType.TIMER, timerName, this, "s", null, null);
             }
             ((KpiTimer) t).recordNanos(nanos);
         } finally {
