@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.vigil.Vigil;
 import dev.vigil.micrometer.MicrometerMetrics;
+import dev.vigil.testing.PrometheusConformance;
+import dev.vigil.testing.Promtool;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
@@ -116,6 +118,9 @@ class HttpConventionsTest {
                 .extracting(l -> l.replaceAll(".*le=\"([^\"]+)\".*", "$1"))
                 .containsExactly("0.005", "0.01", "0.025", "0.05", "0.075", "0.1", "0.25", "0.5", "0.75", "1.0",
                         "2.5", "5.0", "7.5", "10.0", "+Inf");
+        PrometheusConformance.assertConforms(scrape, "http.server.request.duration", "http.server.active_requests",
+                "http.server.request.body.size", "http.server.response.body.size");
+        Promtool.assertClean(scrape);
         assertThat(lines(scrape, "http_server_request_body_size_bytes_bucket{" + labels))
                 .extracting(l -> l.replaceAll(".*le=\"([^\"]+)\".*", "$1"))
                 .containsExactly("5.0", "10.0", "25.0", "50.0", "75.0", "100.0", "250.0", "500.0", "750.0",
@@ -141,8 +146,11 @@ class HttpConventionsTest {
                 .containsEntry("server.port", (long) port)
                 .containsEntry("http.response.status_code", 200L);
 
-        assertThat(scrape()).contains("http_client_request_duration_seconds_count{http_request_method=\"GET\","
+        String scrape = scrape();
+        assertThat(scrape).contains("http_client_request_duration_seconds_count{http_request_method=\"GET\","
                 + "http_response_status_code=\"200\",server_address=\"127.0.0.1\",server_port=\"" + port + "\"} 1");
+        PrometheusConformance.assertConforms(scrape, "http.client.request.duration", "http.server.request.duration");
+        Promtool.assertClean(scrape);
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.Vigil;
 import dev.vigil.micrometer.MicrometerMetrics;
 import dev.vigil.otel.OtelTracing;
+import dev.vigil.testing.PrometheusConformance;
+import dev.vigil.testing.Promtool;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.proto.trace.v1.Span;
@@ -165,7 +167,11 @@ class VigilServletFilterTest {
                 .containsEntry("http.response.status_code", 200L).containsEntry("url.scheme", "http");
         String labels = "http_request_method=\"GET\",http_response_status_code=\"200\",http_route=\"/orders/*\","
                 + "url_scheme=\"http\"";
-        assertThat(scrape()).contains("http_server_request_duration_seconds_count{" + labels + "} 1")
+        String scrape = scrape();
+        PrometheusConformance.assertConforms(scrape, "http.server.request.duration", "http.server.active_requests",
+                "http.server.request.body.size", "http.server.response.body.size");
+        Promtool.assertClean(scrape);
+        assertThat(scrape).contains("http_server_request_duration_seconds_count{" + labels + "} 1")
                 .contains("http_server_response_body_size_bytes_sum{" + labels + "} 9.0")
                 .contains("http_server_active_requests{http_request_method=\"GET\",url_scheme=\"http\"} 0.0");
     }
