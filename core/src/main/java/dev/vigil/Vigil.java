@@ -44,6 +44,7 @@ public final class Vigil implements AutoCloseable {
     private final HealthRegistry health;
     private final Redaction redaction;
     private final Object closeLock = new Object();
+    private final Http http = new Http(this);
     private final Domains domains = new Domains(this);
     /** Set once by the builder before the instance is published; {@link Errors#NONE} otherwise. */
     private Errors errors = Errors.NONE;
@@ -139,6 +140,20 @@ public final class Vigil implements AutoCloseable {
      */
     public dev.vigil.context.ContextPropagation context() {
         return dev.vigil.context.ContextPropagation.get();
+    }
+
+    /**
+     * HTTP instrumentation for the JDK's server and client, after the OpenTelemetry HTTP conventions.
+     *
+     * <pre>{@code
+     * server.createContext("/orders", vigil.http().serverHandler("/orders/{id}", ordersHandler));
+     * HttpClient client = vigil.http().client(HttpClient.newHttpClient());
+     * }</pre>
+     *
+     * @return this instance's {@link Http}
+     */
+    public Http http() {
+        return http;
     }
 
     /**

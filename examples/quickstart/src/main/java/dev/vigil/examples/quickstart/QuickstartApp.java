@@ -3,13 +3,18 @@ package dev.vigil.examples.quickstart;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.vigil.Http;
 import dev.vigil.Observation;
 import dev.vigil.Task;
 import dev.vigil.Vigil;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -23,6 +28,7 @@ import java.util.concurrent.Executors;
  * curl -X POST 'http://localhost:8080/checkout?plan=pro'
  * curl -X POST --data-binary 'some words here' 'http://localhost:8080/documents?type=pdf'
  * curl -X POST -H 'X-Api-Key: demo' --data-binary 'some words here' 'http://localhost:8080/documents?type=pdf'
+ * curl http://localhost:8080/storefront
  * curl http://localhost:9464/metrics
  * curl -s http://localhost:9464/metrics | grep '^db_client'
  * curl http://localhost:9464/health
@@ -78,12 +84,14 @@ public final class QuickstartApp implements AutoCloseable {
         Map<String, Integer> wordCache = new ConcurrentHashMap<>();
         vigil.cache("words").size(wordCache::size);
         ExecutorService emails = vigil.tasks().executor("emails", Executors.newSingleThreadExecutor());
-        server.createContext("/checkout", ex -> handle(ex, () -> {
+        // Every handler is wrapped with its route template: the http.server.* metrics and a server span per request.
+        Http http = vigil.http();
+        server.createContext("/checkout", http.serverHandler("/checkout", ex -> handle(ex, () -> {
             String json = shop.checkout(param(ex, "plan", "free")).toJson();
             emails.submit(Task.named("send-receipt", () -> json.length()));  // task_duration_seconds{task_name=...}
             return json;
-        }));
-        server.createContext("/documents", ex -> handle(ex, () -> {
+        })));
+        server.createContext("/documents", http.serverHandler("/documents", ex -> handle(ex, () -> {
             String type = param(ex, "type", "pdf");
             vigil.kpi("documents.uploaded").tag("type", type).increment();
             byte[] body = ex.getRequestBody().readAllBytes();
@@ -111,6 +119,22 @@ public final class QuickstartApp implements AutoCloseable {
                 vigil.cache("words").put();
             }
             return "{\"words\":" + words + "}";
+        })));
+        server.createContext("/catalog", http.serverHandler("/catalog",
+                ex -> respond(ex, 200, "{\"plans\":[\"free\",\"pro\"]}")));
+        // The storefront calls the catalog through the wrapped client: http.client.request.duration, and a client
+        // span whose child is the catalog's server span, in one trace.
+        HttpClient client = http.client(HttpClient.newHttpClient());
+        server.createContext("/storefront", http.serverHandler("/storefront", ex -> {
+            URI catalog = URI.create("http://127.0.0.1:" + ex.getLocalAddress().getPort() + "/catalog");
+            try {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(catalog).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                respond(ex, 200, "{\"catalog\":" + r.body().strip() + "}");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                respond(ex, 503, "{\"error\":\"interrupted\"}");
+            }
         }));
         server.start();
         return new QuickstartApp(vigil, server, executor, emails, pool);
@@ -148,6 +172,7 @@ public final class QuickstartApp implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(app::close));
         System.out.println("Quickstart service:  http://localhost:" + app.servicePort() + "/checkout?plan=pro  (POST)");
         System.out.println("                     http://localhost:" + app.servicePort() + "/documents?type=pdf  (POST a body)");
+        System.out.println("                     http://localhost:" + app.servicePort() + "/storefront  (calls /catalog)");
         System.out.println("Vigil metrics:       http://localhost:" + app.managementPort() + "/metrics");
         System.out.println("Vigil health:        http://localhost:" + app.managementPort() + "/health");
         System.out.println(app.vigil.errors().isEnabled()
@@ -176,6 +201,10 @@ public final class QuickstartApp implements AutoCloseable {
                 body = "{\"error\":\"" + e.getClass().getSimpleName() + "\"}";
             }
         }
+        respond(ex, code, body);
+    }
+
+    private static void respond(HttpExchange ex, int code, String body) throws IOException {
         // A trailing newline keeps a shell prompt off the response line when users curl the service.
         byte[] bytes = (body + "\n").getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "application/json");

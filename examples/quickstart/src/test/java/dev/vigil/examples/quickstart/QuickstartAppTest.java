@@ -96,6 +96,36 @@ class QuickstartAppTest {
     }
 
     @Test
+    void theScrapeShowsTheHttpServerAndClientConventions() throws Exception {
+        HttpResponse<String> storefront = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + app.servicePort() + "/storefront")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(storefront.body()).isEqualTo("{\"catalog\":{\"plans\":[\"free\",\"pro\"]}}\n");
+        assertThat(post("/checkout?plan=gold", "").statusCode()).isEqualTo(500);
+
+        String text = management("/metrics").body();
+        String get = "http_request_method=\"GET\"";
+        assertThat(text).containsPattern(series("http_server_request_duration_seconds_count", "1", get,
+                "http_route=\"/storefront\"", "http_response_status_code=\"200\"", "url_scheme=\"http\""));
+        assertThat(text).containsPattern(series("http_server_request_duration_seconds_count", "1", get,
+                "http_route=\"/catalog\"", "http_response_status_code=\"200\""));
+        assertThat(text).containsPattern(series("http_server_request_duration_seconds_bucket", "1", get,
+                "http_route=\"/catalog\"", "le=\"10\\.0\""));
+        assertThat(text).containsPattern(series("http_server_request_duration_seconds_count", "[0-9]+",
+                "http_route=\"/checkout\"", "http_response_status_code=\"500\"", "error_type=\"500\""));
+        assertThat(text).containsPattern(series("http_client_request_duration_seconds_count", "1", get,
+                "server_address=\"127\\.0\\.0\\.1\"", "server_port=\"" + app.servicePort() + "\"",
+                "http_response_status_code=\"200\""));
+        assertThat(text).containsPattern(series("http_server_response_body_size_bytes_count", "1", get,
+                "http_route=\"/catalog\""));
+        assertThat(text).containsPattern(series("http_server_active_requests", "0\\.0", get, "url_scheme=\"http\""));
+        PrometheusConformance.assertConforms(text, "http.server.request.duration", "http.server.active_requests",
+                "http.server.request.body.size", "http.server.response.body.size", "http.client.request.duration");
+        // promtool on the HTTP families alone: this test answers for them, not for the other families of the scrape.
+        Promtool.assertClean(text.lines().filter(l -> l.matches("(# (HELP|TYPE) )?http_.*"))
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+    }
+
+    @Test
     void tasksCacheAuthAndStorageShowOnTheScrapeWhichPromtoolFindsClean() throws Exception {
         String doc = "a document to store and count";
         assertThat(post("/checkout?plan=team", "").statusCode()).isEqualTo(200);
