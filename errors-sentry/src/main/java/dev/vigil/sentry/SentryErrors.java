@@ -65,7 +65,7 @@ public final class SentryErrors implements ErrorBackend {
     private volatile UncaughtReporter uncaught;
     /** Detaches the Logback appender; null without Logback. */
     private volatile Runnable logs;
-    private final FailureHandler handler = new FailureHandler(this::reportFailure);
+    private final FailureHandler handler = new FailureHandler(this::reportFailure, this::breadcrumb);
 
     private SentryErrors() {
     }
