@@ -139,11 +139,22 @@ final class ThreadState {
 
     /** Closes the frame of {@code span}, normally the top; frames of ended spans above it go too. */
     void pop(Span span) {
-        for (int i = depth - 1; i >= 0; i--) {
+        int top = depth - 1;
+        if (top >= 0 && spans[top] == span) {
+            // The common case, the innermost scope closing: nothing above it to prune or shift.
+            Scope s = otelScopes[top];
+            clear(top);
+            depth = top;
+            if (s != null) {
+                s.close();
+            }
+            return;
+        }
+        for (int i = top - 1; i >= 0; i--) {
             if (spans[i] == span) {
                 pruneEnded(i + 1);
                 // Anything still above is a live scope closed out of order: keep it, unlink this one.
-                int top = depth - 1;
+                top = depth - 1;
                 Scope s = otelScopes[i];
                 System.arraycopy(spanIds, i + 1, spanIds, i, top - i);
                 System.arraycopy(traceIdsLow, i + 1, traceIdsLow, i, top - i);
