@@ -28,15 +28,15 @@ final class CoreIds {
 
         @Override
         public String generateSpanId() {
-            dev.vigil.trace.SpanContext next = ThreadState.get().next;
+            ThreadState ts = ThreadState.get();
             // OpenTelemetry's encoder, not core's cached hex: it allocates less, and the SDK needs a String anyway.
-            return next != null ? SpanId.fromLong(next.spanId()) : random.generateSpanId();
+            return ts.hasNext ? SpanId.fromLong(ts.nextSpanId) : random.generateSpanId();
         }
 
         @Override
         public String generateTraceId() {
-            dev.vigil.trace.SpanContext next = ThreadState.get().next;
-            return next != null ? TraceId.fromLongs(next.traceIdHigh(), next.traceIdLow()) : random.generateTraceId();
+            ThreadState ts = ThreadState.get();
+            return ts.hasNext ? TraceId.fromLongs(ts.nextTraceIdHigh, ts.nextTraceIdLow) : random.generateTraceId();
         }
 
         @Override
@@ -61,9 +61,9 @@ final class CoreIds {
         @Override
         public SamplingResult shouldSample(Context parentContext, String traceId, String name, SpanKind spanKind,
                                            Attributes attributes, List<LinkData> parentLinks) {
-            dev.vigil.trace.SpanContext next = ThreadState.get().next;
-            if (next != null) {
-                return next.isSampled() ? SamplingResult.recordAndSample() : SamplingResult.drop();
+            ThreadState ts = ThreadState.get();
+            if (ts.hasNext) {
+                return ts.nextSampled ? SamplingResult.recordAndSample() : SamplingResult.drop();
             }
             return fallback.shouldSample(parentContext, traceId, name, spanKind, attributes, parentLinks);
         }

@@ -30,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 final class SpanHandler implements ObservationHandler {
     private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
     private static final String CODE_FUNCTION_NAME = "code.function.name";
+    /** Every method span's attribute: its key is held, not looked up in the cache (hashing the name) per span. */
+    private static final AttributeKey<String> CODE_FUNCTION = AttributeKey.stringKey(CODE_FUNCTION_NAME);
     private static final AttributeKey<String> EXCEPTION_TYPE = AttributeKey.stringKey("exception.type");
     private static final AttributeKey<String> EXCEPTION_MESSAGE = AttributeKey.stringKey("exception.message");
     private static final AttributeKey<String> EXCEPTION_STACKTRACE = AttributeKey.stringKey("exception.stacktrace");
@@ -98,11 +100,11 @@ final class SpanHandler implements ObservationHandler {
         }
         Span span;
         if (coreIds) {
-            ts.next = assigned;
+            ts.expect(assigned);
             try {
                 span = b.startSpan();
             } finally {
-                ts.next = null;
+                ts.hasNext = false;
             }
         } else {
             span = b.startSpan();
@@ -172,8 +174,9 @@ final class SpanHandler implements ObservationHandler {
         if (value instanceof String || redaction.isSensitiveKey(key)) {
             // code.function.name comes from the class file (a class and method name), never from data: every method
             // span carries it, so scanning it would tax every span for nothing.
-            String text = CODE_FUNCTION_NAME.equals(key) ? (String) value : redaction.redactValue(key, String.valueOf(value));
-            AttributeKey<String> k = key(STRING_KEYS, key, AttributeKey::stringKey);
+            boolean code = CODE_FUNCTION_NAME.equals(key);
+            String text = code ? (String) value : redaction.redactValue(key, String.valueOf(value));
+            AttributeKey<String> k = code ? CODE_FUNCTION : key(STRING_KEYS, key, AttributeKey::stringKey);
             if (builder != null) {
                 builder.setAttribute(k, text);
             } else {

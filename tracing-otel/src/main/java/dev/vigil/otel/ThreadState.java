@@ -19,14 +19,24 @@ final class ThreadState {
     /** Deeper scopes are not tracked: their spans are still exported, only found through a converted copy. */
     private static final int MAX_DEPTH = 64;
 
-    /** The ids core assigned to the span {@code startSpan()} is creating right now; null otherwise. */
-    dev.vigil.trace.SpanContext next;
+    /**
+     * The ids core assigned to the span {@code startSpan()} is creating right now, valid while {@link #hasNext}.
+     * Kept as numbers, not as the {@code SpanContext}: storing a new object into this long-lived one would cost a
+     * garbage-collector write barrier on every span.
+     */
+    boolean hasNext;
+    boolean nextSampled;
+    long nextTraceIdHigh;
+    long nextTraceIdLow;
+    long nextSpanId;
     /** One-entry cache of the fallback bridge: core context {@link #pulledFrom} seen with this OpenTelemetry span. */
     dev.vigil.context.Context pulledFrom;
     io.opentelemetry.api.trace.SpanContext pulledSpan;
     dev.vigil.context.Context pulled;
 
-    private dev.vigil.trace.SpanContext[] ids = new dev.vigil.trace.SpanContext[8];
+    /** The ids of each frame's span as numbers (no write barrier per push), matched by value. */
+    private long[] spanIds = new long[8];
+    private long[] traceIdsLow = new long[8];
     private Span[] spans = new Span[8];
     /** The OpenTelemetry scope opened with the frame, in the fallback bridge mode only. */
     private Scope[] otelScopes = new Scope[8];
@@ -44,9 +54,22 @@ final class ThreadState {
         return depth;
     }
 
+    /** Sets the ids {@link CoreIds} hands to the SDK during the {@code startSpan()} that follows. */
+    void expect(dev.vigil.trace.SpanContext sc) {
+        nextTraceIdHigh = sc.traceIdHigh();
+        nextTraceIdLow = sc.traceIdLow();
+        nextSpanId = sc.spanId();
+        nextSampled = sc.isSampled();
+        hasNext = true;
+    }
+
+    private boolean is(int i, dev.vigil.trace.SpanContext sc) {
+        return spanIds[i] == sc.spanId() && traceIdsLow[i] == sc.traceIdLow();
+    }
+
     private int indexOf(dev.vigil.trace.SpanContext sc) {
         for (int i = depth - 1, n = 0; i >= 0 && n < 8; i--, n++) {
-            if (ids[i] == sc) {
+            if (is(i, sc)) {
                 return i;
             }
         }
@@ -72,9 +95,9 @@ final class ThreadState {
         return merged[i];
     }
 
-    /** @return the ids of the innermost open scope, or null */
-    dev.vigil.trace.SpanContext topIds() {
-        return depth == 0 ? null : ids[depth - 1];
+    /** @return whether the innermost open scope is that of the span with the ids {@code sc} */
+    boolean topIs(dev.vigil.trace.SpanContext sc) {
+        return depth > 0 && is(depth - 1, sc);
     }
 
     /** @return the span of the innermost open scope, or null */
@@ -89,10 +112,10 @@ final class ThreadState {
 
     /** Opens a frame; {@code parent} is the observation's parent, normally the top frame's ids. */
     void push(dev.vigil.trace.SpanContext sc, Span span, dev.vigil.trace.SpanContext parent, Scope otelScope) {
-        if (depth > 0 && ids[depth - 1] != parent) {
+        if (depth > 0 && !is(depth - 1, parent)) {
             pruneEnded(0);
         }
-        if (depth == ids.length) {
+        if (depth == spanIds.length) {
             if (depth >= MAX_DEPTH) {
                 if (otelScope != null) {
                     otelScope.close();
@@ -100,13 +123,15 @@ final class ThreadState {
                 return;
             }
             int n = depth * 2;
-            ids = java.util.Arrays.copyOf(ids, n);
+            spanIds = java.util.Arrays.copyOf(spanIds, n);
+            traceIdsLow = java.util.Arrays.copyOf(traceIdsLow, n);
             spans = java.util.Arrays.copyOf(spans, n);
             otelScopes = java.util.Arrays.copyOf(otelScopes, n);
             mergedBase = java.util.Arrays.copyOf(mergedBase, n);
             merged = java.util.Arrays.copyOf(merged, n);
         }
-        ids[depth] = sc;
+        spanIds[depth] = sc.spanId();
+        traceIdsLow[depth] = sc.traceIdLow();
         spans[depth] = span;
         otelScopes[depth] = otelScope;
         depth++;
@@ -114,13 +139,25 @@ final class ThreadState {
 
     /** Closes the frame of {@code span}, normally the top; frames of ended spans above it go too. */
     void pop(Span span) {
-        for (int i = depth - 1; i >= 0; i--) {
+        int top = depth - 1;
+        if (top >= 0 && spans[top] == span) {
+            // The common case, the innermost scope closing: nothing above it to prune or shift.
+            Scope s = otelScopes[top];
+            clear(top);
+            depth = top;
+            if (s != null) {
+                s.close();
+            }
+            return;
+        }
+        for (int i = top - 1; i >= 0; i--) {
             if (spans[i] == span) {
                 pruneEnded(i + 1);
                 // Anything still above is a live scope closed out of order: keep it, unlink this one.
-                int top = depth - 1;
+                top = depth - 1;
                 Scope s = otelScopes[i];
-                System.arraycopy(ids, i + 1, ids, i, top - i);
+                System.arraycopy(spanIds, i + 1, spanIds, i, top - i);
+                System.arraycopy(traceIdsLow, i + 1, traceIdsLow, i, top - i);
                 System.arraycopy(spans, i + 1, spans, i, top - i);
                 System.arraycopy(otelScopes, i + 1, otelScopes, i, top - i);
                 System.arraycopy(mergedBase, i + 1, mergedBase, i, top - i);
@@ -140,7 +177,8 @@ final class ThreadState {
         int w = from;
         for (int r = from; r < depth; r++) {
             if (spans[r].isRecording()) {
-                ids[w] = ids[r];
+                spanIds[w] = spanIds[r];
+                traceIdsLow[w] = traceIdsLow[r];
                 spans[w] = spans[r];
                 otelScopes[w] = otelScopes[r];
                 mergedBase[w] = mergedBase[r];
@@ -157,7 +195,8 @@ final class ThreadState {
     }
 
     private void clear(int i) {
-        ids[i] = null;
+        spanIds[i] = 0L;
+        traceIdsLow[i] = 0L;
         spans[i] = null;
         otelScopes[i] = null;
         mergedBase[i] = null;

@@ -26,7 +26,7 @@ final class VigilSideStorage implements ContextStorage {
         ThreadState ts = null;
         if (vs.isValid()) {
             ts = ThreadState.get();
-            if (ts.topIds() != vs || !ts.topHasOtelScope()) {
+            if (!ts.topIs(vs) || !ts.topHasOtelScope()) {
                 return v; // not a span we pushed into OpenTelemetry: core's view is the newer one
             }
             Span os = Span.current();
