@@ -12,6 +12,7 @@ import dev.vigil.context.Scope;
 import dev.vigil.spi.ObservationContext;
 import dev.vigil.spi.ObservationHandler;
 import dev.vigil.spi.VigilBackend;
+import dev.vigil.testing.OtlpReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.Observation;
 import dev.vigil.Vigil;
+import dev.vigil.testing.OtlpReceiver;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import java.sql.Connection;

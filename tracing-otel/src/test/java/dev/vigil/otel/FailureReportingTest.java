@@ -7,6 +7,7 @@ import dev.vigil.Vigil;
 import dev.vigil.spi.ObservationContext;
 import dev.vigil.spi.ObservationHandler;
 import dev.vigil.spi.VigilBackend;
+import dev.vigil.testing.OtlpReceiver;
 import io.opentelemetry.proto.trace.v1.Status;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.Observation;
 import dev.vigil.Vigil;
 import dev.vigil.context.Context;
+import dev.vigil.testing.OtlpReceiver;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.util.ArrayList;
 import java.util.HashMap;

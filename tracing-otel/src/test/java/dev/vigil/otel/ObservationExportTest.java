@@ -7,6 +7,7 @@ import dev.vigil.SpanKind;
 import dev.vigil.Vigil;
 import dev.vigil.context.Context;
 import dev.vigil.context.Scope;
+import dev.vigil.testing.OtlpReceiver;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import java.util.concurrent.ExecutorService;

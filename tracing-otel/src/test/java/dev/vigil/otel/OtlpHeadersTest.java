@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.vigil.ConfigSource;
 import dev.vigil.Vigil;
+import dev.vigil.testing.OtlpReceiver;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -9,6 +9,7 @@ import dev.vigil.VigilConfig;
 import dev.vigil.context.Context;
 import dev.vigil.context.Scope;
 import dev.vigil.propagation.Baggage;
+import dev.vigil.testing.OtlpReceiver;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.net.URI;

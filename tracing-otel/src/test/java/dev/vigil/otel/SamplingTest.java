@@ -6,6 +6,7 @@ import dev.vigil.Observation;
 import dev.vigil.Vigil;
 import dev.vigil.context.Context;
 import dev.vigil.context.Scope;
+import dev.vigil.testing.OtlpReceiver;
 import dev.vigil.trace.SpanContext;
 import java.util.HashSet;
 import java.util.Set;

@@ -6,6 +6,7 @@ import dev.vigil.Observation;
 import dev.vigil.SpanKind;
 import dev.vigil.Task;
 import dev.vigil.Vigil;
+import dev.vigil.testing.OtlpReceiver;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.Vigil;
+import dev.vigil.testing.OtlpReceiver;
 import dev.vigil.trace.SpanContext;
 import dev.vigil.trace.TraceState;
 import io.opentelemetry.api.common.AttributeKey;

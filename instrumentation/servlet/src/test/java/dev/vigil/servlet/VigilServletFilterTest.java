@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.Vigil;
 import dev.vigil.micrometer.MicrometerMetrics;
 import dev.vigil.otel.OtelTracing;
+import dev.vigil.testing.OtlpReceiver;
 import dev.vigil.testing.PrometheusConformance;
 import dev.vigil.testing.Promtool;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -181,11 +182,12 @@ class VigilServletFilterTest {
         for (int i = 0; i < 100; i++) {
             assertThat(get("/api/items/" + i).statusCode()).isEqualTo(200);
         }
+        // The filter records after the response is sent: wait for the 100 spans, which end after their metric.
+        Span span = receiver.await(100).get(0);
+        assertThat(OtlpReceiver.typedAttributes(span)).containsEntry("http.route", "/api/items/{id}");
         assertThat(lines(scrape(), "http_server_request_duration_seconds_count{")).containsExactly(
                 "http_server_request_duration_seconds_count{http_request_method=\"GET\",http_response_status_code=\"200\","
                         + "http_route=\"/api/items/{id}\",url_scheme=\"http\"} 100");
-        Span span = receiver.await(100).get(0);
-        assertThat(OtlpReceiver.typedAttributes(span)).containsEntry("http.route", "/api/items/{id}");
     }
 
     @Test

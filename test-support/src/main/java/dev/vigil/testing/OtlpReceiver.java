@@ -1,4 +1,4 @@
-package dev.vigil.servlet;
+package dev.vigil.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
@@ -24,18 +24,38 @@ import java.util.stream.Collectors;
  * A loopback OTLP/HTTP receiver: the JDK's HTTP server on 127.0.0.1 and an ephemeral port, accepting
  * {@code POST /v1/traces} with {@code application/x-protobuf} and parsing each body as an
  * {@link ExportTraceServiceRequest}, so tests assert on exactly what a collector would receive.
+ *
+ * <pre>{@code
+ * try (OtlpReceiver collector = new OtlpReceiver()) {
+ *     Vigil vigil = Vigil.builder().property("otel.exporter.otlp.endpoint", collector.endpoint())...install();
+ *     ...
+ *     Span s = collector.await(1).get(0);
+ * }
+ * }</pre>
  */
-final class OtlpReceiver implements AutoCloseable {
-    final List<Span> spans = new CopyOnWriteArrayList<>();
-    final Map<String, String> resource = new ConcurrentHashMap<>();
-    final List<String> contentTypes = new CopyOnWriteArrayList<>();
+public final class OtlpReceiver implements AutoCloseable {
+    /** Every span received, in arrival order. */
+    public final List<Span> spans = new CopyOnWriteArrayList<>();
+    /** The resource attributes of the exports, as text. */
+    public final Map<String, String> resource = new ConcurrentHashMap<>();
+    /** The {@code Content-Type} of each export request. */
+    public final List<String> contentTypes = new CopyOnWriteArrayList<>();
     /** When each export request arrived, in {@link System#nanoTime()}. */
-    final List<Long> requestTimes = new CopyOnWriteArrayList<>();
+    public final List<Long> requestTimes = new CopyOnWriteArrayList<>();
     /** The request headers of the last export, first value of each (names as the JDK's server normalises them). */
-    final Map<String, String> headers = new ConcurrentHashMap<>();
+    public final Map<String, String> headers = new ConcurrentHashMap<>();
+    /** Every request body exactly as it arrived, with its {@code Content-Encoding} (null when plain) beside it. */
+    public final List<byte[]> bodies = new CopyOnWriteArrayList<>();
+    /** The {@code Content-Encoding} of each export request, {@code "null"} when plain. */
+    public final List<String> contentEncodings = new CopyOnWriteArrayList<>();
     private final HttpServer server;
 
-    OtlpReceiver() throws IOException {
+    /**
+     * Starts the receiver.
+     *
+     * @throws IOException when no loopback port can be bound
+     */
+    public OtlpReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/traces", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
@@ -46,7 +66,10 @@ final class OtlpReceiver implements AutoCloseable {
                 requestTimes.add(System.nanoTime());
                 contentTypes.add(exchange.getRequestHeaders().getFirst("Content-Type"));
                 exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
-                ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(in.readAllBytes());
+                contentEncodings.add(String.valueOf(exchange.getRequestHeaders().getFirst("Content-Encoding")));
+                byte[] raw = in.readAllBytes();
+                bodies.add(raw);
+                ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(raw);
                 for (ResourceSpans rs : request.getResourceSpansList()) {
                     for (KeyValue kv : rs.getResource().getAttributesList()) {
                         resource.put(kv.getKey(), kv.getValue().getStringValue());
@@ -73,12 +96,19 @@ final class OtlpReceiver implements AutoCloseable {
     }
 
     /** @return the OTLP base endpoint, as {@code otel.exporter.otlp.endpoint} wants it */
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Waits until at least {@code n} spans arrived; returns them all. */
-    List<Span> await(int n) throws InterruptedException {
+    /**
+     * Waits, at most 10 s, until at least {@code n} spans arrived.
+     *
+     * @param n how many spans to wait for
+     * @return every span received so far
+     * @throws InterruptedException when interrupted
+     * @throws AssertionError when fewer arrived in time, naming those that did
+     */
+    public List<Span> await(int n) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (spans.size() < n && System.nanoTime() < deadline) {
             Thread.sleep(10);
@@ -89,7 +119,12 @@ final class OtlpReceiver implements AutoCloseable {
         return new ArrayList<>(spans);
     }
 
-    Span named(String name) {
+    /**
+     * @param name a span name
+     * @return the one span of that name
+     * @throws AssertionError unless exactly one span has that name
+     */
+    public Span named(String name) {
         List<Span> found = spans.stream().filter(s -> s.getName().equals(name)).collect(Collectors.toList());
         if (found.size() != 1) {
             throw new AssertionError("expected one span named " + name + ", found " + found.size() + " among " + names());
@@ -97,16 +132,24 @@ final class OtlpReceiver implements AutoCloseable {
         return found.get(0);
     }
 
-    List<String> names() {
+    /** @return the names of every span received, in arrival order */
+    public List<String> names() {
         return spans.stream().map(Span::getName).collect(Collectors.toList());
     }
 
-    static Map<String, String> attributes(Span span) {
+    /**
+     * @param span a received span
+     * @return its attributes as text
+     */
+    public static Map<String, String> attributes(Span span) {
         return span.getAttributesList().stream().collect(Collectors.toMap(KeyValue::getKey, kv -> kv.getValue().getStringValue()));
     }
 
-    /** @return the attributes with their OTLP type: an int attribute is a Long, a string a String, and so on */
-    static Map<String, Object> typedAttributes(Span span) {
+    /**
+     * @param span a received span
+     * @return the attributes with their OTLP type: an int attribute is a Long, a string a String, and so on
+     */
+    public static Map<String, Object> typedAttributes(Span span) {
         return span.getAttributesList().stream().collect(Collectors.toMap(KeyValue::getKey, kv -> {
             io.opentelemetry.proto.common.v1.AnyValue v = kv.getValue();
             switch (v.getValueCase()) {
@@ -118,7 +161,11 @@ final class OtlpReceiver implements AutoCloseable {
         }));
     }
 
-    static String hex(com.google.protobuf.ByteString bytes) {
+    /**
+     * @param bytes an id as OTLP carries it
+     * @return the id in lower-case hex, as W3C trace context writes it
+     */
+    public static String hex(com.google.protobuf.ByteString bytes) {
         StringBuilder b = new StringBuilder();
         for (byte x : bytes.toByteArray()) {
             b.append(String.format("%02x", x));
