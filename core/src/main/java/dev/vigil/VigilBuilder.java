@@ -3,7 +3,6 @@ package dev.vigil;
 import dev.vigil.internal.BearerToken;
 import dev.vigil.internal.GlobalVigil;
 import dev.vigil.internal.InstrumentedMethods;
-import dev.vigil.internal.KpiBuilder;
 import dev.vigil.internal.ManagementServer;
 import dev.vigil.internal.MeterEngine;
 import dev.vigil.internal.Recorder;
@@ -273,7 +272,7 @@ public final class VigilBuilder {
         // The health registry comes first: backends register their own checks (drops, exporters) as they start.
         HealthRegistry health = new HealthRegistry(policy,
                 Duration.ofMillis(config.getLong(VigilConfig.HEALTH_TIMEOUT_MS, 2_000, 1, 60_000)));
-        BackendContext context = new Context(config, engine, policy, health);
+        BackendContext context = new InstalledBackendContext(config, engine, policy, health);
         for (VigilBackend b : backends) {
             b.start(context);
         }
@@ -365,46 +364,5 @@ public final class VigilBuilder {
             throw new IllegalArgumentException(what + " must not be null or blank");
         }
         return value;
-    }
-
-    private static final class Context implements BackendContext {
-        private final VigilConfig config;
-        private final MeterEngine engine;
-        private final Redaction redaction;
-        private final HealthRegistry health;
-
-        Context(VigilConfig config, MeterEngine engine, Redaction redaction, HealthRegistry health) {
-            this.config = config;
-            this.engine = engine;
-            this.redaction = redaction;
-            this.health = health;
-        }
-
-        @Override
-        public Redaction redaction() {
-            return redaction;
-        }
-
-        @Override
-        public HealthRegistry health() {
-            return health;
-        }
-
-        @Override
-        public Kpi kpi(String name) {
-            return engine == null ? Vigil.noop().kpi(name) : new KpiBuilder(engine, name);
-        }
-
-        @Override
-        public VigilConfig config() {
-            return config;
-        }
-
-        @Override
-        public void dropped(String backend, String reason, long count) {
-            if (engine != null && count > 0) {
-                new KpiBuilder(engine, "vigil.dropped").tag("backend", backend).tag("reason", reason).add(count);
-            }
-        }
     }
 }
