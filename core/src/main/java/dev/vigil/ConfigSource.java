@@ -106,6 +106,16 @@ public final class ConfigSource {
         return v != null ? v : environment.get(VigilConfig.envName(key));
     }
 
+    /**
+     * The environment variables of this source, for keys that are families rather than single names (a logging
+     * module's {@code VIGIL_LOGGING_LEVEL_<LOGGER>} variables). Empty when the source leaves the environment out.
+     *
+     * @return the variables, unmodifiable
+     */
+    public Map<String, String> environmentVariables() {
+        return environment;
+    }
+
     /** Says where {@link #get} found a key, for error messages; never the value. */
     String origin(String key) {
         if (properties.containsKey(key)) {

@@ -151,6 +151,22 @@ public final class MetricConvention {
     }
 
     /**
+     * The dotted name a metric is published under: its own, except that a gauge or up-down counter named
+     * {@code x.count} is published as {@code xs}, because Prometheus reserves a trailing {@code _count} for
+     * histograms and summaries. Metrics backends call this for the gauges they register.
+     *
+     * @param name the dotted name
+     * @param instrument how it is recorded
+     * @return the dotted name to publish, for example {@code db.client.connections}
+     */
+    public static String publishedName(String name, Instrument instrument) {
+        if (instrument != Instrument.HISTOGRAM && instrument != Instrument.COUNTER && name.endsWith(".count")) {
+            return name.substring(0, name.length() - ".count".length()) + "s";
+        }
+        return name;
+    }
+
+    /**
      * The Prometheus family name of any metric, by the rule of {@link #prometheusName()}.
      *
      * @param name the dotted name
@@ -159,11 +175,7 @@ public final class MetricConvention {
      * @return the rendered family name
      */
     public static String prometheusName(String name, String unit, Instrument instrument) {
-        String dotted = name;
-        if (instrument != Instrument.HISTOGRAM && instrument != Instrument.COUNTER && dotted.endsWith(".count")) {
-            dotted = dotted.substring(0, dotted.length() - ".count".length()) + "s";
-        }
-        String base = dotted.replace('.', '_');
+        String base = publishedName(name, instrument).replace('.', '_');
         String word = unit.isEmpty() || unit.equals("1") || unit.startsWith("{") ? null
                 : unit.equals("s") ? "seconds" : unit.equals("By") ? "bytes" : unit.equals("ms") ? "milliseconds" : unit;
         return word == null || base.endsWith("_" + word) ? base : base + "_" + word;

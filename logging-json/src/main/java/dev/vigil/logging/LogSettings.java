@@ -116,8 +116,7 @@ final class LogSettings {
 
     /** The environment variables, or none when {@code vigil.config.environment=false} leaves them out. */
     static Map<String, String> environment() {
-        boolean read = !"false".equalsIgnoreCase(System.getProperty(ConfigSource.READ_ENVIRONMENT, "true").trim());
-        return read ? System.getenv() : Map.of();
+        return ConfigSource.system().environmentVariables();
     }
 
     /** Defaults only, ignoring the environment: the fallback when the environment holds an invalid value. */

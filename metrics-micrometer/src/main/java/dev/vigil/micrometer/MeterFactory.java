@@ -1,5 +1,6 @@
 package dev.vigil.micrometer;
 
+import dev.vigil.conventions.MetricConvention;
 import dev.vigil.spi.MeterSpec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -68,18 +69,10 @@ final class MeterFactory {
         return b.register(registry);
     }
 
-    /**
-     * Prometheus reserves a trailing {@code _count} for histograms and summaries, so a gauge named {@code x.count}
-     * (OpenTelemetry's {@code db.client.connection.count}) is published as {@code x_s}, as
-     * {@link dev.vigil.conventions.MetricConvention#prometheusName()} documents.
-     */
-    static String gaugeName(String name) {
-        return name.endsWith(".count") ? name.substring(0, name.length() - ".count".length()) + "s" : name;
-    }
-
     <T> void gauge(MeterSpec spec, T obj, ToDoubleFunction<T> valueFunction) {
         // Weak, as Micrometer's default, and said out loud: a gauge must never keep its object alive.
-        Gauge.builder(gaugeName(spec.name()), obj, valueFunction)
+        // OpenTelemetry's db.client.connection.count is published as db.client.connections: see publishedName.
+        Gauge.builder(MetricConvention.publishedName(spec.name(), MetricConvention.Instrument.GAUGE), obj, valueFunction)
                 .strongReference(false)
                 .tags(tags(spec))
                 .description(spec.description())
