@@ -29,7 +29,11 @@ final class GenAiContent {
     static String bounded(GenAi genAi, String text) {
         String safe = genAi.vigil().redaction().redact(text);
         int max = genAi.settings().contentMaxLength();
-        return safe.length() <= max ? safe : safe.substring(0, max) + TRUNCATED;
+        if (safe.length() <= max) {
+            return safe;
+        }
+        int end = Character.isHighSurrogate(safe.charAt(max - 1)) ? max - 1 : max; // never half a character
+        return safe.substring(0, end) + TRUNCATED;
     }
 
     private static String message(String role, String content, String finishReason) {
