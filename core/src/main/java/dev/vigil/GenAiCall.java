@@ -68,28 +68,7 @@ public final class GenAiCall implements AutoCloseable {
         this.serverPort = b.serverPort();
         this.feature = b.feature();
         this.pipeline = Context.current().get(GenAi.PIPELINE);
-        String target = b.dataSourceId() != null ? b.dataSourceId() : requestModel;
-        ObservationBuilder o = genAi.vigil().observation(operation + ' ' + target).kind(SpanKind.CLIENT)
-                .attribute("gen_ai.operation.name", operation)
-                .attribute("gen_ai.provider.name", provider);
-        if (requestModel != null) {
-            o.attribute("gen_ai.request.model", requestModel);
-        }
-        if (b.dataSourceId() != null) {
-            o.attribute("gen_ai.data_source.id", b.dataSourceId());
-        }
-        if (serverAddress != null) {
-            o.attribute("server.address", serverAddress);
-        }
-        if (serverPort > 0) {
-            o.attribute("server.port", (long) serverPort);
-        }
-        if (feature != null) {
-            o.attribute("vigil.genai.feature", feature);
-        }
-        if (pipeline != null) {
-            o.attribute("gen_ai.pipeline.name", pipeline);
-        }
+        ObservationBuilder o = b.span(genAi.vigil(), pipeline);
         this.startNanos = System.nanoTime();
         this.span = detached ? o.startDetached() : o.start();
         this.chunks = new GenAiChunks(this);
