@@ -39,9 +39,12 @@ final class ChatRecording {
         return call;
     }
 
-    /** @return the {@code gen_ai.provider.name} value of a LangChain4j provider: {@code OPEN_AI} is {@code openai} */
+    /**
+     * @return the {@code gen_ai.provider.name} value of a LangChain4j provider: {@code OPEN_AI} is {@code openai};
+     *     {@code OTHER}, LangChain4j's value for a model that does not say, is the spec's {@code _OTHER}
+     */
     static String providerName(ModelProvider provider) {
-        return GenAi.providerName(provider == null ? null : provider.name());
+        return GenAi.providerName(provider == null || provider == ModelProvider.OTHER ? null : provider.name());
     }
 
     /**

@@ -12,7 +12,14 @@ import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.ChatRequestOptions;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.model.ModelProvider;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
+import dev.langchain4j.model.output.TokenUsage;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.vigil.testing.OtlpReceiver;
 import dev.vigil.testing.PrometheusConformance;
@@ -119,5 +126,45 @@ class VigilChatModelListenerTest {
         assertThat(spans).extracting(Span::getName).containsExactly("chat gpt-4o-mini", "chat gpt-4o-mini");
         assertThat(spans).extracting(s -> OtlpReceiver.attributes(s).get("error.type")).containsExactly("429", "500");
         assertThat(spans).extracting(s -> s.getStatus().getCode()).containsOnly(Status.StatusCode.STATUS_CODE_ERROR);
+    }
+
+    @Test
+    void anyChatModelIsRecordedWithItsOwnProviderAndTheDefaultModelName() throws Exception {
+        ChatModelListener listener = VigilLangChain4j.listener(loopback.vigil);
+        ChatModel local = new ChatModel() {
+            @Override
+            public ChatResponse doChat(ChatRequest request) {
+                return ChatResponse.builder().aiMessage(AiMessage.from("local answer")).modelName("llama3.2:1b")
+                        .tokenUsage(new TokenUsage(5, 3)).finishReason(FinishReason.LENGTH).build();
+            }
+
+            @Override
+            public ChatRequestParameters defaultRequestParameters() {
+                return ChatRequestParameters.builder().modelName("llama3.2").build();
+            }
+
+            @Override
+            public List<ChatModelListener> listeners() {
+                return List.of(listener);
+            }
+
+            @Override
+            public ModelProvider provider() {
+                return ModelProvider.OLLAMA;
+            }
+        };
+
+        assertThat(local.chat("hi")).isEqualTo("local answer");
+
+        String scrape = loopback.scrape();
+        String ollama = "gen_ai_provider_name=\"ollama\",gen_ai_request_model=\"llama3.2\",gen_ai_response_model=\"llama3.2:1b\"";
+        assertThat(value(scrape, "gen_ai_client_token_usage_sum", CHAT, ollama, "gen_ai_token_type=\"input\"")).isEqualTo(5.0);
+        assertThat(value(scrape, "gen_ai_client_token_usage_sum", CHAT, ollama, "gen_ai_token_type=\"output\"")).isEqualTo(3.0);
+        assertThat(series(scrape, "gen_ai_client_cost_usd_total")).isEmpty();
+        assertThat(value(scrape, "vigil_genai_unpriced_total", "gen_ai_request_model=\"llama3.2\"")).isEqualTo(1.0);
+        loopback.flush();
+        assertThat(loopback.receiver.named("chat llama3.2").getAttributesList().stream()
+                .filter(kv -> kv.getKey().equals("gen_ai.response.finish_reasons"))
+                .map(kv -> kv.getValue().getArrayValue().getValues(0).getStringValue())).containsExactly("length");
     }
 }
