@@ -54,7 +54,8 @@ public interface Observation extends AutoCloseable {
      * Renames the observation after start, for a name known only once the work has begun: a server span named
      * {@code GET} at start whose route the framework resolves during dispatch becomes {@code GET /orders/{id}}.
      * The span ends with the last name given, as OpenTelemetry's {@code Span.updateName} does; the timer's name is
-     * unchanged. Ignored before start and after close; a null or empty name is a no-op with a warning.
+     * unchanged. Ignored before start and after close; a null or empty name is a no-op with a warning. The default
+     * ignores the call, for observations that keep no span of their own.
      *
      * <pre>{@code
      * Observation o = vigil.observation("GET").kind(SpanKind.SERVER).startDetached();
@@ -66,7 +67,9 @@ public interface Observation extends AutoCloseable {
      * @param name the new span name
      * @return this observation
      */
-    Observation updateName(String name);
+    default Observation updateName(String name) {
+        return this;
+    }
 
     /**
      * Adds a span attribute (not a metric tag); a key set again later wins.
