@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One Vigil with every adapter (Micrometer's Prometheus registry, the OpenTelemetry SDK, JSON logging, Sentry and
- * HikariCP), every domain driven through its real entry point, and a single scrape that must hold every convention
+ * HikariCP), every domain (HTTP, database, messaging, tasks, cache, auth, storage, GenAI, Vigil's own) driven through its real entry point, and a single scrape that must hold every convention
  * {@link Conventions#all()} lists, each against its row of {@code docs/conventions.md}, with nothing for
  * {@code promtool check metrics} to report. A convention added without traffic here fails this test.
  */
@@ -71,6 +71,9 @@ class AllConventionsScrapeTest {
                 .property("otel.bsp.schedule.delay", "20")
                 // A loopback port nothing listens on: the module's drop counters exist from start.
                 .property("vigil.sentry.dsn", "http://public@127.0.0.1:9/1")
+                .genAiPrice("openai", "gpt-4o-mini", 0.15, 0.60, 0.075)
+                .genAiPrice("openai", "text-embedding-3-small", 0.02, 0, 0)
+                .genAiDailyBudgetUsd(5)
                 .metrics(metrics)
                 .backend(OtelTracing.builder().useGlobal(false).spanExporter(new RefusingExporter()).build())
                 .build();
@@ -84,6 +87,7 @@ class AllConventionsScrapeTest {
         traffic.cache();
         traffic.auth();
         traffic.storage();
+        traffic.genAi();
         traffic.kpis();
         vigilsOwn();
 

@@ -2,6 +2,7 @@ package dev.vigil.conformance;
 
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.vigil.GenAiCall;
 import dev.vigil.Observation;
 import dev.vigil.Task;
 import dev.vigil.Vigil;
@@ -182,6 +183,35 @@ final class DomainTraffic implements AutoCloseable {
         try (Observation o = vigil.storage("documents").download(4096).start()) {
             o.attribute("storage.key.kind", "pdf");
         }
+    }
+
+    /**
+     * A priced chat with usage, a stream whose usage is estimated from its chunks, an unpriced model, a fallback, the
+     * response cache, and a pipeline with its stages; the budget gauge comes from the builder's daily budget.
+     */
+    void genAi() {
+        try (Observation rag = vigil.genAi().pipeline("rag").start()) {
+            try (GenAiCall e = vigil.genAi().embeddings("openai", "text-embedding-3-small").start()) {
+                e.usage(12, 0);
+            }
+            try (GenAiCall r = vigil.genAi().retrieval("qdrant", "docs-index").start()) {
+                r.documents(4);
+            }
+            try (GenAiCall c = vigil.genAi().chat("openai", "gpt-4o-mini").serverAddress("api.openai.com").start()) {
+                c.responseModel("gpt-4o-mini-2024-07-18").finishReason("stop");
+                c.usage(1200, 350, 1000, 0);
+            }
+            rag.tag("gen_ai.pipeline.kind", "qa");
+        }
+        try (GenAiCall stream = vigil.genAi().chat("openai", "gpt-4o-mini").start()) {
+            stream.chunk("Hello").chunk(" there");
+        }
+        try (GenAiCall unpriced = vigil.genAi().chat("anthropic", "claude-sonnet-4").start()) {
+            unpriced.usage(10, 20);
+        }
+        vigil.genAi().fallback("openai", "anthropic", "rate_limited");
+        vigil.genAi().responseCache("answers").hit();
+        vigil.genAi().responseCache("answers").miss();
     }
 
     /** A user's KPIs of every kind: promtool judges them too. */
