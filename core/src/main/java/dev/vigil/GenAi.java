@@ -165,8 +165,14 @@ public final class GenAi {
         if (provider == null || provider.isBlank()) {
             return "_OTHER";
         }
-        String key = provider.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        String known = PROVIDERS.get(key);
+        StringBuilder key = new StringBuilder(provider.length());
+        for (int i = 0; i < provider.length(); i++) {
+            char c = Character.toLowerCase(provider.charAt(i));
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                key.append(c);
+            }
+        }
+        String known = PROVIDERS.get(key.toString());
         return known != null ? known : provider.trim().toLowerCase(Locale.ROOT);
     }
 

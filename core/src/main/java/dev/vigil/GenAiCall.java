@@ -24,11 +24,9 @@ import java.util.List;
  * }
  * }</pre>
  *
- * <p>Usage: the last {@code usage(...)} call wins. A stream closed without usage (the provider sent none, or it was
- * cancelled) records usage estimated from what was seen, flagged {@code vigil.genai.usage.estimated=true}: output
- * tokens are a quarter of the characters given to {@link #chunk(CharSequence)}, or one per chunk; input tokens a
- * quarter of the characters given to {@link #prompt(String)}, or none recorded when no prompt was given. A call
- * that saw neither usage nor chunks records no tokens.
+ * <p>The last {@code usage(...)} call wins. A stream closed without usage records usage estimated from its chunks
+ * and prompt, flagged {@code vigil.genai.usage.estimated=true} (see {@code docs/genai.md}); a call that saw neither
+ * usage nor chunks records no tokens.
  *
  * <p>Thread-safe: a stream's callbacks may arrive on another thread than the one that started the call. Never
  * throws; calls after {@link #close()} are ignored.
@@ -68,28 +66,7 @@ public final class GenAiCall implements AutoCloseable {
         this.serverPort = b.serverPort();
         this.feature = b.feature();
         this.pipeline = Context.current().get(GenAi.PIPELINE);
-        String target = b.dataSourceId() != null ? b.dataSourceId() : requestModel;
-        ObservationBuilder o = genAi.vigil().observation(operation + ' ' + target).kind(SpanKind.CLIENT)
-                .attribute("gen_ai.operation.name", operation)
-                .attribute("gen_ai.provider.name", provider);
-        if (requestModel != null) {
-            o.attribute("gen_ai.request.model", requestModel);
-        }
-        if (b.dataSourceId() != null) {
-            o.attribute("gen_ai.data_source.id", b.dataSourceId());
-        }
-        if (serverAddress != null) {
-            o.attribute("server.address", serverAddress);
-        }
-        if (serverPort > 0) {
-            o.attribute("server.port", (long) serverPort);
-        }
-        if (feature != null) {
-            o.attribute("vigil.genai.feature", feature);
-        }
-        if (pipeline != null) {
-            o.attribute("gen_ai.pipeline.name", pipeline);
-        }
+        ObservationBuilder o = b.span(genAi.vigil(), pipeline);
         this.startNanos = System.nanoTime();
         this.span = detached ? o.startDetached() : o.start();
         this.chunks = new GenAiChunks(this);
@@ -254,7 +231,7 @@ public final class GenAiCall implements AutoCloseable {
     }
 
     /**
-     * Adds an attribute to the span, for example {@code gen_ai.request.temperature}.
+     * Adds an attribute to the span, for example {@code gen_ai.conversation.id}.
      *
      * @param key the key
      * @param value the value
@@ -268,7 +245,21 @@ public final class GenAiCall implements AutoCloseable {
     }
 
     /**
-     * Adds a numeric attribute to the span, for example {@code gen_ai.request.max_tokens}.
+     * Adds an integer attribute to the span, for example {@code gen_ai.request.max_tokens}.
+     *
+     * @param key the key
+     * @param value the value
+     * @return this call
+     */
+    public synchronized GenAiCall attribute(String key, long value) {
+        if (!closed) {
+            span.attribute(key, value);
+        }
+        return this;
+    }
+
+    /**
+     * Adds a floating-point attribute to the span, for example {@code gen_ai.request.temperature}.
      *
      * @param key the key
      * @param value the value

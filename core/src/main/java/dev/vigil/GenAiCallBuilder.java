@@ -88,6 +88,29 @@ public final class GenAiCallBuilder {
         return new GenAiCall(genAi, this, true);
     }
 
+    /** The call's span: its name and the attributes known before it starts. */
+    ObservationBuilder span(Vigil vigil, String pipeline) {
+        String target = dataSourceId != null ? dataSourceId : requestModel;
+        ObservationBuilder o = vigil.observation(operation + ' ' + target).kind(SpanKind.CLIENT)
+                .attribute("gen_ai.operation.name", operation)
+                .attribute("gen_ai.provider.name", provider);
+        put(o, "gen_ai.request.model", requestModel);
+        put(o, "gen_ai.data_source.id", dataSourceId);
+        put(o, "server.address", serverAddress);
+        if (serverPort > 0) {
+            o.attribute("server.port", (long) serverPort);
+        }
+        put(o, "vigil.genai.feature", feature);
+        put(o, "gen_ai.pipeline.name", pipeline);
+        return o;
+    }
+
+    private static void put(ObservationBuilder o, String key, String value) {
+        if (value != null) {
+            o.attribute(key, value);
+        }
+    }
+
     String operation() {
         return operation;
     }

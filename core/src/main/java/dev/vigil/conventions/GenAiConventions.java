@@ -55,15 +55,16 @@ public final class GenAiConventions {
     public static final MetricConvention CLIENT_COST =
             MetricConvention.builder("gen_ai.client.cost", Instrument.COUNTER, "usd")
                     .description("Cost of GenAI calls in US dollars, computed from the configured prices.")
-                    .required("gen_ai.operation.name", "gen_ai.provider.name", "gen_ai.request.model")
-                    .conditional("gen_ai.response.model", "feature", "vigil.genai.usage.estimated")
+                    .required("gen_ai.operation.name", "gen_ai.provider.name")
+                    .conditional("gen_ai.request.model", "gen_ai.response.model", "feature",
+                            "vigil.genai.usage.estimated")
                     .build();
     /** Vigil's: calls whose model has no price, so they cost nothing in {@link #CLIENT_COST}. */
     public static final MetricConvention UNPRICED =
             MetricConvention.builder("vigil.genai.unpriced", Instrument.COUNTER, "{call}")
                     .description("GenAI calls with token usage but no configured price for their model.")
-                    .required("gen_ai.provider.name", "gen_ai.request.model")
-                    .conditional("gen_ai.response.model")
+                    .required("gen_ai.provider.name")
+                    .conditional("gen_ai.request.model", "gen_ai.response.model")
                     .build();
     /** Vigil's: today's (UTC) spend over the daily budget. */
     public static final MetricConvention BUDGET_USED_RATIO =

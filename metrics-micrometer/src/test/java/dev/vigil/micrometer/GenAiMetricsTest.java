@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.GenAiCall;
 import dev.vigil.Observation;
 import dev.vigil.Vigil;
+import dev.vigil.testing.PrometheusConformance;
+import dev.vigil.testing.Promtool;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -213,6 +215,34 @@ class GenAiMetricsTest {
             assertThat(Scrapes.lines(text, "gen_ai_client_token_usage_count")).containsExactly(
                     "gen_ai_client_token_usage_count{gen_ai_operation_name=\"embeddings\",gen_ai_provider_name=\"openai\","
                             + "gen_ai_request_model=\"text-embedding-3-small\",gen_ai_token_type=\"input\"} 1");
+        }
+    }
+
+    @Test
+    void everyGenAiMetricConformsToItsConventionAndPromtoolFindsTheScrapeClean() throws Exception {
+        MicrometerMetrics metrics = MicrometerMetrics.prometheus();
+        try (Vigil vigil = Vigil.builder().discoverBackends(false).commonTags(false).metrics(metrics)
+                .genAiPrice("openai", "gpt-4o-mini", 0.15, 0.60, 0.075).genAiDailyBudgetUsd(10).build()) {
+            try (Observation rag = vigil.genAi().pipeline("rag").start()) {
+                try (GenAiCall call = vigil.genAi().chat("openai", "gpt-4o-mini").serverAddress("api.openai.com")
+                        .serverPort(443).feature("support-bot").start()) {
+                    call.chunk("Hi").chunk(" there").responseModel("gpt-4o-mini-2024-07-18").usage(10, 2);
+                }
+                try (GenAiCall call = vigil.genAi().chat("anthropic", "claude-sonnet-4").start()) {
+                    call.chunk().errorType("500");
+                }
+                try (GenAiCall r = vigil.genAi().retrieval("qdrant", "docs-index").start()) {
+                    r.documents(3);
+                }
+            }
+            vigil.genAi().fallback("anthropic", "openai", "error");
+            vigil.genAi().responseCache("answers").miss();
+            String text = scrape(metrics);
+            PrometheusConformance.assertConforms(text, "gen_ai.client.token.usage", "gen_ai.client.operation.duration",
+                    "gen_ai.client.operation.time_to_first_chunk", "gen_ai.client.operation.time_per_output_chunk",
+                    "gen_ai.client.cost", "vigil.genai.unpriced", "gen_ai.budget.used_ratio", "gen_ai.fallbacks",
+                    "gen_ai.response_cache.requests", "gen_ai.pipeline.duration", "gen_ai.pipeline.stage.duration");
+            Promtool.assertClean(text);
         }
     }
 }
