@@ -72,7 +72,8 @@ public final class HttpServerObservation {
     }
 
     /**
-     * Sets the route once the framework knows it (after dispatch): the metric tag and the span attribute.
+     * Sets the route once the framework knows it (after dispatch): the metric tag, the span attribute and the span
+     * name, which becomes {@code {method} {route}}.
      *
      * @param template the route template; null keeps the current one
      * @return this
@@ -80,7 +81,7 @@ public final class HttpServerObservation {
     public HttpServerObservation route(String template) {
         if (template != null && !template.equals(route)) {
             route = template;
-            observation.tag("http.route", template);
+            observation.tag("http.route", template).updateName(Http.spanName(method, template));
         }
         return this;
     }

@@ -40,6 +40,12 @@ final class MessagingObservation implements Observation {
     }
 
     @Override
+    public Observation updateName(String name) {
+        span.updateName(name);
+        return this;
+    }
+
+    @Override
     public Observation attribute(String key, String value) {
         span.attribute(key, value);
         return this;

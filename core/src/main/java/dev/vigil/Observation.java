@@ -51,6 +51,27 @@ public interface Observation extends AutoCloseable {
     Observation tag(String key, String value);
 
     /**
+     * Renames the observation after start, for a name known only once the work has begun: a server span named
+     * {@code GET} at start whose route the framework resolves during dispatch becomes {@code GET /orders/{id}}.
+     * The span ends with the last name given, as OpenTelemetry's {@code Span.updateName} does; the timer's name is
+     * unchanged. Ignored before start and after close; a null or empty name is a no-op with a warning. The default
+     * ignores the call, for observations that keep no span of their own.
+     *
+     * <pre>{@code
+     * Observation o = vigil.observation("GET").kind(SpanKind.SERVER).startDetached();
+     * dispatch();                                  // the framework finds the route
+     * o.tag("http.route", route).updateName("GET " + route);
+     * o.close();
+     * }</pre>
+     *
+     * @param name the new span name
+     * @return this observation
+     */
+    default Observation updateName(String name) {
+        return this;
+    }
+
+    /**
      * Adds a span attribute (not a metric tag); a key set again later wins.
      *
      * @param key the attribute key

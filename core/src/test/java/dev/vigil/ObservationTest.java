@@ -230,4 +230,44 @@ class ObservationTest {
             assertThat(o.spanContext().isValid()).isFalse();
         }
     }
+
+    @Test
+    void aNameUpdatedAfterStartReachesTheHandlersAtStopAndLeavesTheTimerAlone() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        VigilBackend renames = new VigilBackend() {
+            @Override
+            public String name() {
+                return "renames";
+            }
+
+            @Override
+            public ObservationHandler observationHandler() {
+                return new ObservationHandler() {
+                    @Override
+                    public Object onStart(ObservationContext context) {
+                        seen.add("start " + context.name() + " " + context.nameUpdated());
+                        return null;
+                    }
+
+                    @Override
+                    public void onStop(ObservationContext context, Object state) {
+                        seen.add("stop " + context.name() + " " + context.nameUpdated());
+                    }
+                };
+            }
+        };
+        vigil = Vigil.builder().discoverBackends(false).metrics(metrics).backend(renames).build();
+        Observation o = vigil.observation("GET").kind(SpanKind.SERVER).timer("http.server.request.duration")
+                .startDetached();
+        o.updateName(null).updateName("").updateName("GET /orders/{id}");
+        o.close();
+        o.updateName("GET /late");
+        Observation same = vigil.observation("GET /a").startDetached();
+        same.updateName("GET /a");
+        same.close();
+
+        assertThat(seen).containsExactly("start GET false", "stop GET /orders/{id} true",
+                "start GET /a false", "stop GET /a false");
+        assertThat(metrics.count("TIMER http.server.request.duration{}")).isEqualTo(1);
+    }
 }

@@ -30,7 +30,9 @@ public final class ManualObservation extends RecordedObservation implements Obse
         }
     }
 
-    private final String name;
+    /** The span name; written by the owning thread only (see {@link #updateName}). */
+    private String name;
+    private boolean nameUpdated;
     private final boolean span;
     private SpanKind kind = SpanKind.INTERNAL;
     private String timerName;
@@ -102,6 +104,19 @@ public final class ManualObservation extends RecordedObservation implements Obse
             putTag(key, value);
         } else if (closed == 0 && addEntry(key, value)) {
             putTag(key, value); // the timer is looked up at close, with the final tags
+        }
+        return this;
+    }
+
+    @Override
+    public ManualObservation updateName(String newName) {
+        if (newName == null || newName.isEmpty()) {
+            ApiWarnings.warn("invalid-observation", "observation '" + name + "' ignores a null or empty new name");
+        } else if (!started || closed != 0) {
+            ApiWarnings.warn("invalid-observation", "observation '" + name + "' ignores a new name outside start and close");
+        } else if (!newName.equals(name)) {
+            name = newName;
+            nameUpdated = true;
         }
         return this;
     }
@@ -299,6 +314,11 @@ public final class ManualObservation extends RecordedObservation implements Obse
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public boolean nameUpdated() {
+        return nameUpdated;
     }
 
     @Override

@@ -30,6 +30,11 @@ public final class NoopObservation implements ObservationBuilder, Observation {
     }
 
     @Override
+    public NoopObservation updateName(String name) {
+        return this;
+    }
+
+    @Override
     public NoopObservation attribute(String key, String value) {
         return this;
     }

@@ -24,6 +24,16 @@ public interface ObservationContext {
     /** @return the observation's name: the span name, {@code Class.method} for an annotated method, a KPI's name */
     String name();
 
+    /**
+     * Whether the name changed after start ({@code Observation.updateName}): a tracer that named its span at
+     * {@link ObservationHandler#onStart} renames it at {@link ObservationHandler#onStop} to {@link #name()}.
+     *
+     * @return true when {@link #name()} is no longer the name the observation started with
+     */
+    default boolean nameUpdated() {
+        return false;
+    }
+
     /** @return the span kind; {@link SpanKind#INTERNAL} when none was given */
     SpanKind kind();
 

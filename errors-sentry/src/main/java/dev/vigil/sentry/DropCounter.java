@@ -27,8 +27,8 @@ final class DropCounter {
     void start(BackendContext context) {
         KpiCounter[] c = new KpiCounter[REASONS.length];
         for (int i = 0; i < c.length; i++) {
-            c[i] = context.kpi(METRIC).description("Error events that did not reach the error tracker")
-                    .tag("reason", REASONS[i]).counter();
+            // No description of its own: the convention's HELP text (docs/conventions.md) applies.
+            c[i] = context.kpi(METRIC).tag("reason", REASONS[i]).counter();
         }
         counters = c;
     }

@@ -14,10 +14,17 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs {@code promtool check metrics} on a scrape and asserts it reports nothing: no error, no lint. The tool is
- * found on the {@code PATH} or at {@code /usr/bin/promtool} (Debian's {@code prometheus} package); when it is absent
- * the calling test is skipped with a message saying how to install it.
+ * found on the {@code PATH} or at {@code /usr/bin/promtool} (Debian's {@code prometheus} package). When it is absent
+ * the calling test fails, saying how to install it; it is skipped instead only when the system property
+ * {@code vigil.test.tools} is {@code optional} ({@code mvn verify -Dvigil.test.tools=optional}), so that a build
+ * without the tool cannot pass for one that checked.
  */
 public final class Promtool {
+    /** The system property that, set to {@value #OPTIONAL}, lets a test skip instead of fail without the tool. */
+    public static final String TOOLS = "vigil.test.tools";
+    /** The value of {@value #TOOLS} that makes missing tools a skip. */
+    public static final String OPTIONAL = "optional";
+
     private Promtool() {
     }
 
@@ -27,8 +34,11 @@ public final class Promtool {
      */
     public static void assertClean(String scrape) {
         Path tool = find();
-        Assumptions.assumeTrue(tool != null,
-                "promtool not found on PATH or at /usr/bin/promtool: install it (apt-get install -y prometheus)");
+        if (tool == null) {
+            String missing = "promtool not found on PATH or at /usr/bin/promtool: install it (apt-get install -y prometheus)";
+            Assumptions.assumeFalse(OPTIONAL.equals(System.getProperty(TOOLS)), missing);
+            throw new AssertionError(missing + ", or run with -D" + TOOLS + "=" + OPTIONAL + " to skip this check");
+        }
         try {
             Process p = new ProcessBuilder(tool.toString(), "check", "metrics").redirectErrorStream(true).start();
             CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));

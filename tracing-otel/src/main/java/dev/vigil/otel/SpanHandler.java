@@ -144,6 +144,9 @@ final class SpanHandler implements ObservationHandler {
             return;
         }
         Span span = (Span) state;
+        if (ctx.nameUpdated()) {
+            span.updateName(ctx.name()); // a route resolved during dispatch: GET becomes GET /orders/{id}
+        }
         for (int i = ctx.startAttributeCount(); i < ctx.attributeCount(); i++) {
             setAttribute(null, span, ctx.attributeKey(i), ctx.attributeValue(i));
         }

@@ -191,6 +191,17 @@ class VigilServletFilterTest {
     }
 
     @Test
+    void aRouteResolvedDuringDispatchRenamesTheSpan() throws Exception {
+        // The observation starts with the servlet mapping (GET /api/*); the servlet then sets Spring's pattern.
+        assertThat(get("/api/items/7").statusCode()).isEqualTo(200);
+
+        Span span = receiver.await(1).get(0);
+        assertThat(span.getName()).isEqualTo("GET /api/items/{id}");
+        assertThat(OtlpReceiver.typedAttributes(span)).containsEntry("http.route", "/api/items/{id}");
+        assertThat(receiver.names()).doesNotContain("GET /api/*");
+    }
+
+    @Test
     void serverErrorsAndExceptionsCarryTheirErrorType() throws Exception {
         assertThat(get("/orders/fail").statusCode()).isEqualTo(503);
         assertThat(plain.send(HttpRequest.newBuilder(URI.create(base + "/orders/boom"))
