@@ -116,7 +116,11 @@ class OperationsRulesTest {
     private static void assertToolsAccept(Path dir) {
         assertThat(Promtool.checkRules(dir.resolve("prometheus-rules.yml"))).contains("SUCCESS");
         assertThat(Promtool.testRules(dir.resolve("prometheus-rules.test.yml"))).contains("SUCCESS");
-        assertThat(Amtool.checkConfig(dir.resolve("alertmanager.yml"))).contains("SUCCESS");
+        Path routing = dir.resolve("alertmanager.yml");
+        assertThat(Amtool.checkConfig(routing)).contains("SUCCESS");
+        assertThat(Amtool.receiverOf(routing, "alertname=ServiceDown", "severity=critical")).isEqualTo("pager");
+        assertThat(Amtool.receiverOf(routing, "alertname=JvmHeapHigh", "severity=warning")).isEqualTo("chat");
+        assertThat(Amtool.receiverOf(routing, "alertname=Notice", "severity=info")).isEqualTo("email");
     }
 
     /** The rules select only families the real scrape holds (besides Prometheus' up and the rules' own records). */
