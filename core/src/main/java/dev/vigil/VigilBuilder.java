@@ -296,6 +296,7 @@ public final class VigilBuilder {
         VigilConfig config = VigilConfigs.of(properties, source != null ? source : ConfigSource.system());
         config.validate();
         GenAiSettings genAi = GenAiSettings.resolve(config, genAiPrices, genAiClock);
+        dev.vigil.internal.operations.OperationsSettings.of(config); // vigil.operations.*: fail here, naming the key
         TraceSampler sampler = TraceSampler.fromConfig(config);
         Redaction policy = RedactionSettings.resolve(redaction, config);
         List<VigilBackend> backends = resolveBackends(config, policy);
