@@ -61,6 +61,12 @@ final class GenAiPipelineObservation implements Observation {
     }
 
     @Override
+    public Observation updateName(String newName) {
+        span.updateName(newName);
+        return this;
+    }
+
+    @Override
     public Observation error(Throwable error) {
         if (error != null && errorType == null) {
             errorType = ErrorTypes.of(error);
