@@ -8,9 +8,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +25,7 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The embedded management endpoint: {@code /metrics} (the scrape), {@code /health} (JSON with every check,
- * 503 when unhealthy), and the probes {@code /health/live} (the process answers) and {@code /health/ready}
+ * 503 when unhealthy), {@code /} (the status page, {@link StatusPage}), and the probes {@code /health/live} (the process answers) and {@code /health/ready}
  * (the checks' aggregate), which show a status only. With a token, {@code /metrics} and {@code /health} need
  * {@code Authorization: Bearer <token>}; the probes stay open. {@code GET}, {@code HEAD} and {@code OPTIONS}
  * are served, other methods get 405, other paths 404. A body is gzipped when the client accepts it.
@@ -47,6 +49,8 @@ public final class ManagementServer {
     private final ScrapeSource scrape;
     private final ThreadPoolExecutor workers;
     private HttpFrontEnd frontEnd;
+    /** The window, uptime and page sections behind {@code /health}'s summary and the status page; set once after start. */
+    private volatile HealthModel model;
 
     private ManagementServer(BearerToken token, Supplier<CompletableFuture<Map<String, HealthResult>>> health, ScrapeSource scrape) {
         this.token = token;
@@ -94,6 +98,17 @@ public final class ManagementServer {
         return server;
     }
 
+    /**
+     * Serves the status page at {@code /} and the summary in {@code /health} from this model.
+     *
+     * @param healthModel the model
+     * @return this server
+     */
+    public ManagementServer healthModel(HealthModel healthModel) {
+        this.model = healthModel;
+        return this;
+    }
+
     /** @return the bound port */
     public int port() {
         return frontEnd.port();
@@ -111,7 +126,8 @@ public final class ManagementServer {
         String method = request.method();
         boolean guarded = "/metrics".equals(path) || "/health".equals(path);
         boolean probe = "/health/live".equals(path) || "/health/ready".equals(path);
-        if (!guarded && !probe && !"*".equals(path)) {
+        boolean page = "/".equals(path) && model != null;
+        if (!guarded && !probe && !page && !"*".equals(path)) {
             return done(HttpReply.text(404, TEXT, "not found\n"));
         }
         if ("OPTIONS".equals(method)) {
@@ -127,12 +143,14 @@ public final class ManagementServer {
             return done(HttpReply.empty(401).with("WWW-Authenticate", "Bearer realm=\"vigil\""));
         }
         switch (path) {
+            case "/":
+                return statusPage(request);
             case "/metrics":
                 return metrics(request);
             case "/health":
                 return health.get().thenApply(results -> encoded(request, HttpReply.of(
                         HealthRegistry.aggregate(results) == HealthStatus.UNHEALTHY ? 503 : 200, JSON,
-                        healthJson(results).getBytes(StandardCharsets.UTF_8))));
+                        HealthDocument.json(results, model, Instant.now()).getBytes(StandardCharsets.UTF_8))));
             case "/health/ready":
                 return health.get().thenApply(results -> status(HealthRegistry.aggregate(results)));
             default:
@@ -167,20 +185,37 @@ public final class ManagementServer {
         }
     }
 
-    private static String healthJson(Map<String, HealthResult> results) {
-        HealthStatus status = HealthRegistry.aggregate(results);
-        StringBuilder json = new StringBuilder(64).append("{\"status\":\"").append(status.jsonName()).append("\",\"checks\":{");
-        boolean first = true;
-        for (Map.Entry<String, HealthResult> e : results.entrySet()) {
-            json.append(first ? "" : ",");
-            first = false;
-            Json.string(json, e.getKey()).append(":{\"status\":\"").append(e.getValue().status().jsonName()).append('"');
-            if (e.getValue().detail() != null) {
-                Json.string(json.append(",\"detail\":"), e.getValue().detail());
-            }
-            json.append('}');
+    /**
+     * The status page: in full with the token (header, or {@code ?token=} when {@code vigil.health.page.query-token} is
+     * on), else the overall status only, as the open probe shows it.
+     */
+    private CompletableFuture<HttpReply> statusPage(HttpRequestHead request) {
+        HealthModel m = model;
+        boolean full = token == null || token.accepts(request.header("Authorization"))
+                || (m.settings().queryToken() && token.accepts(queryToken(request.target())));
+        return health.get().thenApply(results -> encoded(request, HttpReply.of(
+                HealthRegistry.aggregate(results) == HealthStatus.UNHEALTHY ? 503 : 200, "text/html; charset=utf-8",
+                StatusPage.html(results, m, Instant.now(), full).getBytes(StandardCharsets.UTF_8))
+                .with("Referrer-Policy", "no-referrer").with("X-Content-Type-Options", "nosniff")
+                .with("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")));
+    }
+
+    /** @return {@code Bearer <token>} from the target's {@code token} query parameter, or null */
+    static String queryToken(String target) {
+        int q = target.indexOf('?');
+        if (q < 0) {
+            return null;
         }
-        return json.append("}}").toString();
+        for (String pair : target.substring(q + 1).split("&", -1)) {
+            if (pair.startsWith("token=")) {
+                try {
+                    return "Bearer " + URLDecoder.decode(pair.substring(6), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     /** A probe's answer: the status alone, 503 when unhealthy. */
