@@ -45,9 +45,9 @@ public final class RequestWindow {
     private final int maxRoutes;
     private final AtomicReferenceArray<Slice> ring;
     private final ConcurrentHashMap<String, Integer> rows = new ConcurrentHashMap<>();
-    /** Row names by index: 0 is {@link #OTHER}; written once per row before its index is published. */
+    /** Row names by index: 0 is {@link #OTHER}, 1 {@link #NO_ROUTE}; written once per row before its index is published. */
     private final AtomicReferenceArray<String> names;
-    private final AtomicInteger nextRow = new AtomicInteger(1);
+    private final AtomicInteger nextRow = new AtomicInteger(2);
 
     /**
      * @param window the window's length, for example 5 minutes
@@ -64,6 +64,8 @@ public final class RequestWindow {
         // Routes, plus OTHER and NO_ROUTE.
         this.names = new AtomicReferenceArray<>(maxRoutes + 2);
         names.set(0, OTHER);
+        names.set(1, NO_ROUTE);
+        rows.put(NO_ROUTE, 1);
     }
 
     /** @return the window's length in seconds */
@@ -98,7 +100,7 @@ public final class RequestWindow {
         if (r != null) {
             return r;
         }
-        if (rows.size() >= maxRoutes + 1) { // + 1: NO_ROUTE has a row besides the routes
+        if (rows.size() >= maxRoutes + 1) { // + 1: NO_ROUTE's row is in the map too
             return 0;
         }
         return rows.computeIfAbsent(route, k -> {

@@ -1,0 +1,83 @@
+package dev.vigil.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class RequestWindowTest {
+    private final AtomicLong now = new AtomicLong(TimeUnit.HOURS.toNanos(1));
+    private final RequestWindow window = new RequestWindow(Duration.ofMinutes(5), 10, 3, now::get);
+
+    private static long ms(long ms) {
+        return TimeUnit.MILLISECONDS.toNanos(ms);
+    }
+
+    @Test
+    void countsFailuresAndSuccessRatePerRouteAndInTotal() {
+        for (int i = 0; i < 8; i++) {
+            window.record("/orders", false, ms(10));
+        }
+        window.record("/orders", true, ms(10));
+        window.record("/orders", true, ms(10));
+        window.record(null, false, ms(1));
+        RequestWindow.Snapshot s = window.snapshot();
+        assertThat(s.total().count()).isEqualTo(11);
+        assertThat(s.total().failures()).isEqualTo(2);
+        assertThat(s.routes()).extracting(RequestWindow.Stats::route).containsExactly("/orders", RequestWindow.NO_ROUTE);
+        assertThat(s.routes().get(0).successRate()).isEqualTo(0.8);
+        assertThat(s.seconds()).isEqualTo(300.0);
+    }
+
+    @Test
+    void p95IsInterpolatedInsideItsBucket() {
+        for (int i = 0; i < 90; i++) {
+            window.record("/a", false, ms(3));    // bucket (0, 5]
+        }
+        for (int i = 0; i < 10; i++) {
+            window.record("/a", false, ms(450));  // bucket (400, 500]
+        }
+        RequestWindow.Stats a = window.snapshot().routes().get(0);
+        // Rank 95 is the 5th of 10 requests in (400, 500]: 400 + 100 * 5 / 10.
+        assertThat(a.quantileMs(0.95)).isEqualTo(450.0);
+        assertThat(a.quantileMs(0.5)).isCloseTo(2.78, org.assertj.core.api.Assertions.within(0.01));
+        window.record("/slow", false, ms(60_000));
+        assertThat(window.snapshot().routes().get(1).quantileMs(0.95)).as("past the last bound").isEqualTo(10_000.0);
+    }
+
+    @Test
+    void oldSlicesLeaveTheWindow() {
+        window.record("/a", true, ms(10));
+        now.addAndGet(TimeUnit.MINUTES.toNanos(2));
+        window.record("/a", false, ms(10));
+        assertThat(window.snapshot().total().count()).isEqualTo(2);
+        now.addAndGet(TimeUnit.MINUTES.toNanos(3) + 1);
+        RequestWindow.Stats later = window.snapshot().total();
+        assertThat(later.count()).as("the failure of 5 minutes ago is gone").isEqualTo(1);
+        assertThat(later.failures()).isZero();
+        now.addAndGet(TimeUnit.MINUTES.toNanos(10));
+        assertThat(window.snapshot().total().count()).isZero();
+        assertThat(window.snapshot().routes()).isEmpty();
+    }
+
+    @Test
+    void routesPastTheCapFoldIntoOther() {
+        for (String r : new String[] {"/a", "/b", "/c", "/d", "/e", "/e"}) {
+            window.record(r, false, ms(1));
+        }
+        RequestWindow.Snapshot s = window.snapshot();
+        assertThat(s.routes()).extracting(RequestWindow.Stats::route).containsExactly("/a", "/b", "/c", RequestWindow.OTHER);
+        assertThat(s.routes().get(3).count()).isEqualTo(3);
+        assertThat(s.total().count()).isEqualTo(6);
+    }
+
+    @Test
+    void anEmptyWindowSucceedsWithNoLatency() {
+        RequestWindow.Stats all = window.snapshot().total();
+        assertThat(all.count()).isZero();
+        assertThat(all.successRate()).isEqualTo(1.0);
+        assertThat(all.quantileMs(0.95)).isZero();
+    }
+}
