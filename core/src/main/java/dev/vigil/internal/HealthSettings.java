@@ -125,7 +125,7 @@ public final class HealthSettings {
     private static Path path(VigilConfig c) {
         String v = c.get(DISK_PATH, ".");
         try {
-            Path p = Path.of(v).toAbsolutePath();
+            Path p = Path.of(v).toAbsolutePath().normalize();
             if (!Files.exists(p)) {
                 throw new IllegalArgumentException(c.describe(DISK_PATH) + " names a path that does not exist: " + p);
             }
