@@ -244,6 +244,7 @@ public final class VigilBuilder {
         VigilConfig config = VigilConfigs.of(properties, source != null ? source : ConfigSource.system());
         config.validate();
         HealthSettings healthSettings = HealthSettings.from(config); // throws naming a bad vigil.health.* key
+        dev.vigil.internal.operations.OperationsSettings.of(config); // vigil.operations.*: fail here, naming the key
         TraceSampler sampler = TraceSampler.fromConfig(config);
         Redaction policy = RedactionSettings.resolve(redaction, config);
         List<VigilBackend> backends = resolveBackends(config, policy);
