@@ -87,6 +87,18 @@ public interface Observation extends AutoCloseable {
     Observation attribute(String key, boolean value);
 
     /**
+     * Adds a span attribute whose value is a list of strings, exported as a string array (for example
+     * {@code gen_ai.response.finish_reasons}); a key set again later wins. Observations that keep no span ignore it.
+     *
+     * @param key the attribute key
+     * @param values the values, copied
+     * @return this observation
+     */
+    default Observation attribute(String key, java.util.List<String> values) {
+        return this;
+    }
+
+    /**
      * Marks the observation failed: the span status is ERROR, the exception is recorded once, and
      * {@code error.type} is the exception's class name on the span and the metric, unless {@link #errorType}
      * gives one.

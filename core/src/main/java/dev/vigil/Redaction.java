@@ -61,6 +61,11 @@ public final class Redaction {
     private static final List<String> DEFAULT_KEYS = List.of("password", "passwd", "pwd", "passphrase", "secret",
             "token", "authorization", "cookie", "set-cookie", "api_key", "apikey", "private_key", "credentials",
             "credential");
+    /**
+     * Convention attribute keys that spell a sensitive word but name no secret: {@code gen_ai.token.type} holds
+     * {@code input} or {@code output}, and the GenAI conventions require it on every token metric.
+     */
+    private static final java.util.Set<String> CONVENTION_KEYS = java.util.Set.of("gen_ai.token.type");
     private static final Redaction DEFAULTS = new Redaction(SensitiveKeys.NONE.plus(DEFAULT_KEYS.toArray(new String[0])),
             true, false, List.of());
     private static final Redaction NONE = new Redaction(SensitiveKeys.NONE, false, true, List.of());
@@ -187,11 +192,12 @@ public final class Redaction {
      * r.isSensitiveKey("http.route");    // false
      * }</pre>
      *
-     * @param key a key, attribute name, header name or tag key; null is not sensitive
+     * @param key a key, attribute name, header name or tag key; null is not sensitive, nor is the GenAI
+     *     conventions' {@code gen_ai.token.type} (its values are {@code input} and {@code output})
      * @return true when its value must never leave the process
      */
     public boolean isSensitiveKey(String key) {
-        if (key == null) {
+        if (key == null || CONVENTION_KEYS.contains(key)) {
             return false;
         }
         Boolean known = keyAnswers.get(key);

@@ -49,6 +49,8 @@ public final class Vigil implements AutoCloseable {
     /** Set once by the builder before the instance is published; {@link Errors#NONE} otherwise. */
     private Errors errors = Errors.NONE;
     private dev.vigil.internal.HealthModel healthModel;
+    /** Set once by the builder before the instance is published, with the prices and budget; none otherwise. */
+    private GenAi genAi = new GenAi(this, GenAiSettings.NONE);
     private boolean closed;
     private volatile Db db;
     private volatile Messaging messaging;
@@ -227,6 +229,27 @@ public final class Vigil implements AutoCloseable {
     /** @return the request window, queues and status sections behind the built-in checks; null on the no-op instance */
     dev.vigil.internal.HealthModel healthModel() {
         return healthModel;
+    }
+
+    /**
+     * Generative AI calls after the OpenTelemetry GenAI conventions, with Vigil's cost, budget, fallback, response
+     * cache and pipeline metrics; see {@link GenAi} and {@code docs/genai.md}.
+     *
+     * <pre>{@code
+     * try (GenAiCall call = vigil.genAi().chat("openai", "gpt-4o-mini").start()) {
+     *     call.usage(1200, 350);
+     * }
+     * }</pre>
+     *
+     * @return this instance's {@link GenAi}
+     */
+    public GenAi genAi() {
+        return genAi;
+    }
+
+    Vigil genAi(GenAiSettings settings) {
+        this.genAi = new GenAi(this, settings);
+        return this;
     }
 
     /**

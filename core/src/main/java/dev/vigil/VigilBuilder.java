@@ -46,6 +46,8 @@ public final class VigilBuilder {
     private boolean discover = true;
     private ConfigSource source;
     private Redaction redaction;
+    private final Map<String, GenAiPrice> genAiPrices = new LinkedHashMap<>();
+    private java.time.Clock genAiClock = java.time.Clock.systemUTC();
 
     VigilBuilder() {
     }
@@ -193,6 +195,59 @@ public final class VigilBuilder {
     }
 
     /**
+     * Prices one model, in US dollars per million tokens, for {@code gen_ai.client.cost} and the daily budget; wins
+     * over the same model in the price file.
+     *
+     * <pre>{@code Vigil.builder().genAiPrice("openai", "gpt-4o-mini", 0.15, 0.60, 0.075).install();}</pre>
+     *
+     * @param provider the provider, in any spelling {@link GenAi#providerName(String)} knows
+     * @param model the model, as the request or the response names it
+     * @param input the price of input tokens
+     * @param output the price of output tokens
+     * @param cacheReadInput the price of input tokens read from the provider's prompt cache
+     * @return this builder
+     * @throws IllegalArgumentException when a price is negative, NaN or infinite, or a name is blank
+     */
+    public VigilBuilder genAiPrice(String provider, String model, double input, double output, double cacheReadInput) {
+        String where = "genAiPrice(" + requireText(provider, "genAiPrice provider") + ", "
+                + requireText(model, "genAiPrice model") + ")";
+        genAiPrices.put(GenAiPrices.key(provider, model), GenAiPrice.of(input, output, cacheReadInput, where));
+        return this;
+    }
+
+    /**
+     * Reads prices from a file, the format of {@code docs/genai.md}; the same as {@code vigil.genai.prices}. It is
+     * read at {@link #build()}, where a missing or malformed file fails naming the setting.
+     *
+     * @param file the price file
+     * @return this builder
+     */
+    public VigilBuilder genAiPrices(java.nio.file.Path file) {
+        return property(VigilConfig.GENAI_PRICES, Objects.requireNonNull(file, "genAiPrices file").toString());
+    }
+
+    /**
+     * Sets a daily GenAI budget: the gauge {@code gen_ai.budget.used_ratio} is the UTC day's spend over it; the same
+     * as {@code vigil.genai.daily-budget-usd}.
+     *
+     * @param usd the budget in US dollars, more than 0
+     * @return this builder
+     * @throws IllegalArgumentException when the budget is not a positive finite number
+     */
+    public VigilBuilder genAiDailyBudgetUsd(double usd) {
+        if (!(usd > 0) || Double.isInfinite(usd)) {
+            throw new IllegalArgumentException("genAiDailyBudgetUsd must be a positive number of US dollars, not " + usd);
+        }
+        return property(VigilConfig.GENAI_DAILY_BUDGET_USD, Double.toString(usd));
+    }
+
+    /** The clock the daily budget reads its UTC day from; for tests. */
+    VigilBuilder genAiClock(java.time.Clock clock) {
+        this.genAiClock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /**
      * @param enabled whether to discover backends with {@link ServiceLoader} (default true)
      * @return this builder
      */
@@ -245,11 +300,12 @@ public final class VigilBuilder {
         config.validate();
         HealthSettings healthSettings = HealthSettings.from(config); // throws naming a bad vigil.health.* key
         dev.vigil.internal.operations.OperationsSettings.of(config); // vigil.operations.*: fail here, naming the key
+        GenAiSettings genAi = GenAiSettings.resolve(config, genAiPrices, genAiClock);
         TraceSampler sampler = TraceSampler.fromConfig(config);
         Redaction policy = RedactionSettings.resolve(redaction, config);
         List<VigilBackend> backends = resolveBackends(config, policy);
         try {
-            return build(config, sampler, backends, policy, healthSettings);
+            return build(config, sampler, backends, policy, healthSettings).genAi(genAi);
         } catch (RuntimeException | Error e) {
             closeAll(backends, e);
             throw e;

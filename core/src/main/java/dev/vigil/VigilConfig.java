@@ -58,6 +58,15 @@ public final class VigilConfig {
     /** Key that lets e-mail addresses through redaction; default false; ignored when the builder sets a policy. */
     public static final String REDACTION_ALLOW_EMAILS = "vigil.redaction.allow-emails";
 
+    /** Key of the GenAI price file (see {@code docs/genai.md}); env {@code VIGIL_GENAI_PRICES}. */
+    public static final String GENAI_PRICES = "vigil.genai.prices";
+    /** Key of the daily GenAI budget in US dollars, for {@code gen_ai.budget.used_ratio}; unset, no budget. */
+    public static final String GENAI_DAILY_BUDGET_USD = "vigil.genai.daily-budget-usd";
+    /** Whether GenAI spans carry prompts and completions, redacted and truncated; default false. */
+    public static final String GENAI_CAPTURE_CONTENT = "vigil.genai.capture-content";
+    /** Key of the most characters of one prompt or completion a GenAI span keeps; default 4096. */
+    public static final String GENAI_CONTENT_MAX_LENGTH = "vigil.genai.capture-content.max-length";
+
     private final Map<String, String> explicit;
     private final ConfigSource source;
 

@@ -43,6 +43,7 @@ public final class Conventions {
         all.addAll(StorageConventions.all());
         all.addAll(DbConventions.all());
         all.addAll(MessagingConventions.all());
+        all.addAll(GenAiConventions.all());
         return Collections.unmodifiableList(all);
     }
 }

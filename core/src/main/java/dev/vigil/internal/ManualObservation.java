@@ -126,6 +126,20 @@ public final class ManualObservation extends RecordedObservation implements Obse
         return attribute0(key, value);
     }
 
+    @Override
+    public ManualObservation attribute(String key, java.util.List<String> values) {
+        if (values == null) {
+            return nullValue(key);
+        }
+        java.util.List<String> copy = new java.util.ArrayList<>(values.size());
+        for (String v : values) {
+            if (v != null) {
+                copy.add(v);
+            }
+        }
+        return attribute0(key, java.util.Collections.unmodifiableList(copy));
+    }
+
     private ManualObservation nullValue(String key) {
         ApiWarnings.warn("invalid-observation", "observation '" + name + "' ignores attribute '" + key + "' with a null value");
         return this;

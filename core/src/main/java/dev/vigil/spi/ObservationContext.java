@@ -9,7 +9,8 @@ import dev.vigil.trace.SpanContext;
  * {@link #replaceSpanContext}); handlers never keep it, and never cast it to anything else.
  *
  * <p>Attributes are the metric tags plus span-only attributes, in the order they were given, typed: a value is a
- * {@link String}, {@link Long}, {@link Double} or {@link Boolean}. The list only grows: a tag or attribute set
+ * {@link String}, {@link Long}, {@link Double}, {@link Boolean} or an unmodifiable {@code List<String>} (a string
+ * array attribute, such as {@code gen_ai.response.finish_reasons}). The list only grows: a tag or attribute set
  * again after start is appended, and the last value of a key wins (see {@link #attribute(String)}). So a handler
  * that wrote the first {@link #startAttributeCount()} at start writes the rest at stop.
  *
@@ -75,7 +76,7 @@ public interface ObservationContext {
 
     /**
      * @param i index below {@link #attributeCount()}
-     * @return the i-th attribute value: a String, Long, Double or Boolean
+     * @return the i-th attribute value: a String, Long, Double, Boolean or List of String
      */
     Object attributeValue(int i);
 

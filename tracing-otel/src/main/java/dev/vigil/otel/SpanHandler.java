@@ -42,6 +42,8 @@ final class SpanHandler implements ObservationHandler {
     private static final ConcurrentHashMap<String, AttributeKey<Long>> LONG_KEYS = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<String, AttributeKey<Double>> DOUBLE_KEYS = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<String, AttributeKey<Boolean>> BOOLEAN_KEYS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, AttributeKey<java.util.List<String>>> STRING_ARRAY_KEYS =
+            new ConcurrentHashMap<>();
     private static final SpanKind[] KINDS = new SpanKind[dev.vigil.SpanKind.values().length];
 
     static {
@@ -202,6 +204,18 @@ final class SpanHandler implements ObservationHandler {
                 builder.setAttribute(k, (Boolean) value);
             } else {
                 span.setAttribute(k, (Boolean) value);
+            }
+        } else if (value instanceof java.util.List) {
+            java.util.List<?> items = (java.util.List<?>) value;
+            java.util.List<String> texts = new java.util.ArrayList<>(items.size());
+            for (Object item : items) {
+                texts.add(redaction.redactValue(key, String.valueOf(item)));
+            }
+            AttributeKey<java.util.List<String>> k = key(STRING_ARRAY_KEYS, key, AttributeKey::stringArrayKey);
+            if (builder != null) {
+                builder.setAttribute(k, texts);
+            } else {
+                span.setAttribute(k, texts);
             }
         }
     }
