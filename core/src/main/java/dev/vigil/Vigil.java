@@ -223,6 +223,7 @@ public final class Vigil implements AutoCloseable {
     /** Set once by the builder before the instance is published; null on the no-op instance. */
     Vigil healthModel(dev.vigil.internal.HealthModel model) {
         this.healthModel = model;
+        StatusSections.register(this, model);
         return this;
     }
 

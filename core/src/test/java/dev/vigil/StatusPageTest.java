@@ -116,4 +116,44 @@ class StatusPageTest {
             }
         };
     }
+
+    @Test
+    void slosAndTodaysGenAiCostHaveTheirTables() throws Exception {
+        vigil = Vigil.builder().configSource(ConfigSource.of(Map.of(VigilConfig.GENAI_DAILY_BUDGET_USD, "0.01")))
+                .discoverBackends(false).managementPort(0).serviceName("shop")
+                .property(VigilConfig.MANAGEMENT_HOST, "127.0.0.1")
+                .genAiPrice("openai", "gpt-4o-mini", 0.15, 0.60, 0.075).build();
+        HttpResponse<String> before = page("/", null);
+        assertThat(before.body()).as("no SLO: no table").doesNotContain("SLOs")
+                .as("a budget is set: the GenAI table shows, empty").contains("<tr><td>$0.0000</td><td>$0.0100</td><td>0%</td></tr>");
+
+        vigil.slo("orders-availability").availability(99).over(java.time.Duration.ofDays(30)).onHttpRoute("/orders/{id}");
+        vigil.slo("orders-latency").latency(0.95, java.time.Duration.ofMillis(250)).over(java.time.Duration.ofDays(28))
+                .onHttpRoute("/orders/{id}");
+        vigil.slo("search-availability").availability(99.9).over(java.time.Duration.ofDays(30)).onHttpRoute("/search");
+        vigil.slo("render").availability(99.5).over(java.time.Duration.ofDays(30)).onTimer("invoice.render");
+        for (int i = 0; i < 200; i++) {
+            vigil.http().serverObservation("GET", "http", "/orders/{id}", Map.<String, String>of(),
+                    dev.vigil.propagation.MapPropagation.getter()).end(i == 0 ? 503 : 200, null, -1, -1);
+        }
+        try (GenAiCall call = vigil.genAi().chat("openai", "gpt-4o-mini").start()) {
+            call.usage(1200, 350);
+        }
+
+        String html = page("/", null).body();
+        assertThat(html).contains("<h2>SLOs: error budget at the last 5 minutes&#39; rate</h2>")
+                // 1 failure in 200 is 0.5 %: half the 1 % budget, a burn rate of 0.5.
+                .contains("<tr><td>orders-availability</td><td>99% succeed</td><td>route /orders/{id}</td><td>30 d</td>"
+                        + "<td>0.50x</td><td>50%</td></tr>")
+                // Every request took well under 250 ms.
+                .contains("<tr><td>orders-latency</td><td>95% within 250 ms</td><td>route /orders/{id}</td><td>28 d</td>"
+                        + "<td>0.00x</td><td>100%</td></tr>")
+                .contains("<tr><td>search-availability</td><td>99.9% succeed</td><td>route /search</td><td>30 d</td>"
+                        + "<td>no requests lately</td><td>-</td></tr>")
+                .contains("<tr><td>render</td><td>99.5% succeed</td><td>timer invoice.render</td><td>30 d</td>"
+                        + "<td>see Prometheus</td><td>-</td></tr>")
+                // 1200 input and 350 output tokens at 0.15 and 0.60 USD per million: 0.00039 USD, 3.9 % of 0.01.
+                .contains("<h2>GenAI cost today (UTC)</h2><table><tr><th>spent</th><th>daily budget</th><th>used</th></tr>"
+                        + "<tr><td>$0.0004</td><td>$0.0100</td><td>3.9%</td></tr></table>");
+    }
 }

@@ -240,6 +240,32 @@ public final class RequestWindow {
         }
 
         /**
+         * The share of requests slower than a latency: exact when it is a bucket bound (see {@link #BOUNDS_MS}),
+         * else interpolated linearly inside its bucket.
+         *
+         * @param ms the latency in ms
+         * @return 0 to 1; 0 with no requests
+         */
+        public double fractionAbove(double ms) {
+            long n = count();
+            if (n == 0) {
+                return 0;
+            }
+            double above = 0;
+            for (int b = 0; b <= BOUNDS_MS.length; b++) {
+                double lower = b == 0 ? 0 : BOUNDS_MS[b - 1];
+                double upper = b == BOUNDS_MS.length ? Double.POSITIVE_INFINITY : BOUNDS_MS[b];
+                long inBucket = fields[BUCKETS + b];
+                if (lower >= ms) {
+                    above += inBucket;
+                } else if (upper > ms) {
+                    above += upper == Double.POSITIVE_INFINITY ? 0 : inBucket * (upper - ms) / (upper - lower);
+                }
+            }
+            return above / n;
+        }
+
+        /**
          * The latency under which a share of the requests completed, interpolated linearly inside its bucket as
          * Prometheus's {@code histogram_quantile} does; requests past the last bound count as that bound.
          *

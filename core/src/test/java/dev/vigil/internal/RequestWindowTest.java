@@ -48,6 +48,22 @@ class RequestWindowTest {
     }
 
     @Test
+    void theShareAboveALatencyIsExactOnABoundAndInterpolatedInside() {
+        for (int i = 0; i < 60; i++) {
+            window.record("/a", false, ms(120));  // bucket (100, 150]
+        }
+        for (int i = 0; i < 40; i++) {
+            window.record("/a", false, ms(600));  // bucket (500, 750]
+        }
+        RequestWindow.Stats a = window.snapshot().total();
+        assertThat(a.fractionAbove(500)).isEqualTo(0.4);
+        assertThat(a.fractionAbove(150)).isEqualTo(0.4);
+        assertThat(a.fractionAbove(100)).isEqualTo(1.0);
+        assertThat(a.fractionAbove(125)).as("half of (100, 150] is above 125").isEqualTo(0.7);
+        assertThat(a.fractionAbove(20_000)).isZero();
+    }
+
+    @Test
     void oldSlicesLeaveTheWindow() {
         window.record("/a", true, ms(10));
         now.addAndGet(TimeUnit.MINUTES.toNanos(2));
