@@ -40,6 +40,9 @@ class StatusPageChromiumTest {
     @BeforeAll
     static void start() throws Exception {
         app = QuickstartApp.start(0, 0);
+        Vigil.global().slo("checkout-availability").availability(99.9).over(java.time.Duration.ofDays(30)).onHttpRoute("/checkout");
+        Vigil.global().slo("checkout-latency").latency(0.95, java.time.Duration.ofMillis(500)).over(java.time.Duration.ofDays(30))
+                .onHttpRoute("/checkout");
         // 45 checkouts of which 5 fail (an unknown plan answers 500), 6 documents and 4 storefront calls, each of which
         // calls the catalog: 59 requests, 5 failed.
         for (int i = 0; i < 45; i++) {
@@ -81,6 +84,9 @@ class StatusPageChromiumTest {
                 .contains("/documents 6 0.02 0.0%")
                 .contains("/storefront 4 0.01 0.0%").contains("/catalog 4 0.01 0.0%")  // the storefront calls the catalog
                 .contains("all 59 0.20 8.5%")
+                // 5 failures of 45 checkouts is 11.1 %, 111 times the 0.1 % budget: none left at this rate.
+                .contains("checkout-availability 99.9% succeed route /checkout 30 d 111.11x none")
+                .containsPattern("checkout-latency 95% within 500 ms route /checkout 30 d 0\\.\\d\\dx \\d+(\\.\\d+)?%")
                 .contains("refreshes every 10 s");
         assertThat(dom).contains("<meta http-equiv=\"refresh\" content=\"10\">");
     }
