@@ -35,7 +35,7 @@ public final class HealthRegistry {
     /**
      * Registers a check, replacing one of the same name.
      *
-     * @param name a short name, the key in the JSON's {@code checks} object
+     * @param name a short name, the key in the {@code /health} JSON's {@code components} object
      * @param check the check
      * @return this registry
      * @throws IllegalArgumentException when the name is null or empty or the check is null (a configuration-time error)
