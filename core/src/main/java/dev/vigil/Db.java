@@ -25,6 +25,9 @@ public final class Db {
     private final Vigil vigil;
     /** Keeps gauge callbacks reachable: metrics backends may hold them weakly. */
     private final List<Object> anchors = new CopyOnWriteArrayList<>();
+    /** The data sources with a health check, by identity; a few at most in a real service. */
+    private final List<DataSource> checked = new java.util.ArrayList<>();
+    private static final int MAX_CHECKED = 32;
 
     Db(Vigil vigil) {
         this.vigil = vigil;
@@ -48,6 +51,7 @@ public final class Db {
             return dataSource;
         }
         bindPool(dataSource);
+        registerHealth(dataSource);
         return new JdbcObserver(vigil, queryText()).wrap(dataSource);
     }
 
@@ -63,6 +67,22 @@ public final class Db {
             return new DbPool(Vigil.noop(), "", anchors::add);
         }
         return new DbPool(vigil, name, anchors::add);
+    }
+
+    /** The connectivity check of a wrapped data source, on the unwrapped one so that it records no statement. */
+    private void registerHealth(DataSource dataSource) {
+        synchronized (checked) {
+            for (DataSource d : checked) {
+                if (d == dataSource) {
+                    return;
+                }
+            }
+            if (checked.size() >= MAX_CHECKED) {
+                return;
+            }
+            checked.add(dataSource);
+            vigil.health().dataSource(checked.size() == 1 ? "db" : "db-" + checked.size(), dataSource);
+        }
     }
 
     private boolean queryText() {

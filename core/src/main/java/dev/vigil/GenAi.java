@@ -39,12 +39,15 @@ public final class GenAi {
     private final Vigil vigil;
     private final GenAiSettings settings;
     private final GenAiBudget budget;
+    /** Today's spend whether or not a budget is set, for the status page; its "budget" of 1 is never read. */
+    private final GenAiBudget today;
     private final Map<String, GenAiResponseCache> caches = new ConcurrentHashMap<>();
 
     GenAi(Vigil vigil, GenAiSettings settings) {
         this.vigil = vigil;
         this.settings = settings;
         this.budget = settings.dailyBudgetUsd() > 0 ? new GenAiBudget(settings.dailyBudgetUsd(), settings.clock()) : null;
+        this.today = new GenAiBudget(1, settings.clock());
         if (budget != null) {
             ConventionMetrics.gauge(vigil, GenAiConventions.BUDGET_USED_RATIO, budget);
         }
@@ -182,6 +185,11 @@ public final class GenAi {
 
     GenAiSettings settings() {
         return settings;
+    }
+
+    /** @return today's spend, kept whether or not a daily budget is set */
+    GenAiBudget today() {
+        return today;
     }
 
     /** @return the budget, or null when no daily budget is set */

@@ -25,6 +25,12 @@ final class GenAiBudget implements DoubleSupplier {
         spentUsd += usd;
     }
 
+    /** @return today's spend in US dollars */
+    synchronized double spentUsd() {
+        roll();
+        return spentUsd;
+    }
+
     /** @return today's spend over the budget: 1 is the whole budget */
     @Override
     public synchronized double getAsDouble() {

@@ -25,6 +25,7 @@ final class GenAiCost {
                 "gen_ai.provider.name", call.provider, "gen_ai.request.model", call.requestModel,
                 "gen_ai.response.model", call.responseModel, "feature", call.feature,
                 "vigil.genai.usage.estimated", estimatedFlag);
+        genAi.today().spend(usd);
         GenAiBudget budget = genAi.budget();
         if (budget != null) {
             budget.spend(usd);

@@ -35,7 +35,7 @@ public final class HealthRegistry {
     /**
      * Registers a check, replacing one of the same name.
      *
-     * @param name a short name, the key in the JSON's {@code checks} object
+     * @param name a short name, the key in the {@code /health} JSON's {@code components} object
      * @param check the check
      * @return this registry
      * @throws IllegalArgumentException when the name is null or empty or the check is null (a configuration-time error)
@@ -46,6 +46,27 @@ public final class HealthRegistry {
         }
         checks.put(name, Objects.requireNonNull(check, "check for '" + name + "'"));
         return this;
+    }
+
+    /**
+     * Registers the connectivity check of a data source: each run takes a connection and asks
+     * {@link java.sql.Connection#isValid(int)}, within {@code vigil.health.timeout-ms}; a failure to connect, an invalid
+     * connection or a timeout is unhealthy (the detail names the exception's class and SQL state, never its message).
+     * Data sources wrapped by {@code vigil.db().dataSource(...)} are registered by themselves, as {@code db},
+     * {@code db-2}, ...
+     *
+     * <pre>{@code vigil.health().dataSource("orders-db", ordersDataSource);}</pre>
+     *
+     * @param name the check's name
+     * @param dataSource the data source
+     * @return this registry
+     * @throws IllegalArgumentException when the name is null or empty, or the data source is null
+     */
+    public HealthRegistry dataSource(String name, javax.sql.DataSource dataSource) {
+        if (dataSource == null) {
+            throw new IllegalArgumentException("the data source of health check '" + name + "' is null");
+        }
+        return register(name, dev.vigil.internal.BuiltInChecks.dataSource(dataSource, timeout()));
     }
 
     /**
@@ -97,7 +118,27 @@ public final class HealthRegistry {
     private HealthResult redacted(HealthResult r) {
         String detail = r.detail();
         String safe = redaction.redact(detail);
-        return safe == detail ? r : HealthResult.of(r.status(), safe);
+        boolean changed = safe != detail;
+        for (Map.Entry<String, Object> e : r.details().entrySet()) {
+            if (e.getValue() instanceof String || redaction.isSensitiveKey(e.getKey())) {
+                changed |= !String.valueOf(e.getValue()).equals(redaction.redactValue(e.getKey(), String.valueOf(e.getValue())));
+            }
+        }
+        if (!changed) {
+            return r;
+        }
+        HealthResult out = HealthResult.of(r.status(), safe);
+        for (Map.Entry<String, Object> e : r.details().entrySet()) {
+            Object v = e.getValue();
+            if (v instanceof String || redaction.isSensitiveKey(e.getKey())) {
+                out = out.withDetail(e.getKey(), redaction.redactValue(e.getKey(), String.valueOf(v)));
+            } else if (v instanceof Long) {
+                out = out.withDetail(e.getKey(), (long) (Long) v);
+            } else {
+                out = out.withDetail(e.getKey(), (double) (Double) v);
+            }
+        }
+        return out;
     }
 
     /**

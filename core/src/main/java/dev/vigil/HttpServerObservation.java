@@ -35,6 +35,7 @@ public final class HttpServerObservation {
     private final String scheme;
     private final AtomicLong active;
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final long startNanos = System.nanoTime();
     private volatile String route;
 
     HttpServerObservation(Vigil vigil, Http http, String rawMethod, String scheme, String route) {
@@ -126,6 +127,10 @@ public final class HttpServerObservation {
         observation.close();
         active.decrementAndGet();
         String template = route;
+        dev.vigil.internal.HealthModel health = vigil.healthModel();
+        if (health != null) {
+            health.serverRequest(template, status, failure != null, System.nanoTime() - startNanos);
+        }
         if (requestBytes >= 0) {
             record(HttpConventions.SERVER_REQUEST_BODY_SIZE, REQUEST_SIZE_BUCKETS, requestBytes, template, statusText, errorType);
         }

@@ -48,6 +48,7 @@ public final class Vigil implements AutoCloseable {
     private final Domains domains = new Domains(this);
     /** Set once by the builder before the instance is published; {@link Errors#NONE} otherwise. */
     private Errors errors = Errors.NONE;
+    private dev.vigil.internal.HealthModel healthModel;
     /** Set once by the builder before the instance is published, with the prices and budget; none otherwise. */
     private GenAi genAi = new GenAi(this, GenAiSettings.NONE);
     private boolean closed;
@@ -217,6 +218,18 @@ public final class Vigil implements AutoCloseable {
     Vigil errors(Errors errors) {
         this.errors = errors;
         return this;
+    }
+
+    /** Set once by the builder before the instance is published; null on the no-op instance. */
+    Vigil healthModel(dev.vigil.internal.HealthModel model) {
+        this.healthModel = model;
+        StatusSections.register(this, model);
+        return this;
+    }
+
+    /** @return the request window, queues and status sections behind the built-in checks; null on the no-op instance */
+    dev.vigil.internal.HealthModel healthModel() {
+        return healthModel;
     }
 
     /**

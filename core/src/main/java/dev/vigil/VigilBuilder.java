@@ -1,7 +1,10 @@
 package dev.vigil;
 
 import dev.vigil.internal.BearerToken;
+import dev.vigil.internal.BuiltInChecks;
 import dev.vigil.internal.GlobalVigil;
+import dev.vigil.internal.HealthModel;
+import dev.vigil.internal.HealthSettings;
 import dev.vigil.internal.InstrumentedMethods;
 import dev.vigil.internal.ManagementServer;
 import dev.vigil.internal.MeterEngine;
@@ -295,20 +298,22 @@ public final class VigilBuilder {
         // The one read of system properties and environment: everything after works on this snapshot.
         VigilConfig config = VigilConfigs.of(properties, source != null ? source : ConfigSource.system());
         config.validate();
-        GenAiSettings genAi = GenAiSettings.resolve(config, genAiPrices, genAiClock);
+        HealthSettings healthSettings = HealthSettings.from(config); // throws naming a bad vigil.health.* key
         dev.vigil.internal.operations.OperationsSettings.of(config); // vigil.operations.*: fail here, naming the key
+        GenAiSettings genAi = GenAiSettings.resolve(config, genAiPrices, genAiClock);
         TraceSampler sampler = TraceSampler.fromConfig(config);
         Redaction policy = RedactionSettings.resolve(redaction, config);
         List<VigilBackend> backends = resolveBackends(config, policy);
         try {
-            return build(config, sampler, backends, policy).genAi(genAi);
+            return build(config, sampler, backends, policy, healthSettings).genAi(genAi);
         } catch (RuntimeException | Error e) {
             closeAll(backends, e);
             throw e;
         }
     }
 
-    private Vigil build(VigilConfig config, TraceSampler sampler, List<VigilBackend> backends, Redaction policy) {
+    private Vigil build(VigilConfig config, TraceSampler sampler, List<VigilBackend> backends, Redaction policy,
+                        HealthSettings healthSettings) {
         List<MetricsBackend> metrics = new ArrayList<>();
         List<ObservationHandler> handlers = new ArrayList<>();
         for (VigilBackend b : backends) {
@@ -333,16 +338,19 @@ public final class VigilBuilder {
         for (VigilBackend b : backends) {
             b.start(context);
         }
+        HealthModel model = new HealthModel(config.serviceName(), healthSettings, System::nanoTime);
+        BuiltInChecks.register(health, model);
         BearerToken token = BearerToken.of(config.get(VigilConfig.MANAGEMENT_TOKEN), VigilConfig.MANAGEMENT_TOKEN);
         int port = config.managementPort();
         ManagementServer server = port < 0 ? null
                 : ManagementServer.start(config.get(VigilConfig.MANAGEMENT_HOST, "0.0.0.0"), port, token,
-                        health::runAllAsync, health.timeout(), scrapeSource(metrics));
+                        health::runAllAsync, health.timeout(), scrapeSource(metrics)).healthModel(model);
         Recorder recorder = new Recorder(engine, handlers.toArray(new ObservationHandler[0]), sampler);
         if (engine != null) {
             engine.recorder(recorder);
         }
-        return new Vigil(config, engine, recorder, backends, server, health, policy).errors(Errors.of(errorBackends(backends)));
+        return new Vigil(config, engine, recorder, backends, server, health, policy).errors(Errors.of(errorBackends(backends)))
+                .healthModel(model);
     }
 
     /**

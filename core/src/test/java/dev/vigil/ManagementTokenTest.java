@@ -80,7 +80,7 @@ class ManagementTokenTest {
         assertThat(get("/metrics", "bearer   " + TOKEN).statusCode()).as("the scheme is case-insensitive").isEqualTo(200);
         HttpResponse<String> health = get("/health", "Bearer " + TOKEN);
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).isEqualTo("{\"status\":\"healthy\",\"checks\":{}}");
+        assertThat(health.body()).startsWith("{\"status\":\"healthy\",").contains("\"components\":{");
     }
 
     @Test

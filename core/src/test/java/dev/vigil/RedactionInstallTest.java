@@ -137,8 +137,8 @@ class RedactionInstallTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(health.body()).doesNotContain("hunter2").doesNotContain("bob@")
-                .contains("\"detail\":\"jdbc:postgresql://db/app?user=app&password=**** refused\"")
-                .contains("\"detail\":\"bounce from ****\"").contains("\"detail\":\"cold\"");
+                .contains("\"message\":\"jdbc:postgresql://db/app?user=app&password=**** refused\"")
+                .contains("\"message\":\"bounce from ****\"").contains("\"message\":\"cold\"");
         assertThat(vigil.health().runAll().get("cache")).isEqualTo(HealthResult.degraded("cold"));
     }
 }

@@ -8,9 +8,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -23,9 +25,9 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The embedded management endpoint: {@code /metrics} (the scrape), {@code /health} (JSON with every check,
- * 503 when unhealthy), and the probes {@code /health/live} (the process answers) and {@code /health/ready}
- * (the checks' aggregate), which show a status only, and the generated operations files under
- * {@code /operations/}. With a token, {@code /metrics}, {@code /health} and {@code /operations/} need
+ * 503 when unhealthy), {@code /} (the status page, {@link StatusPage}), and the probes {@code /health/live} (the
+ * process answers) and {@code /health/ready} (the checks' aggregate), which show a status only, and the generated
+ * operations files under {@code /operations/}. With a token, {@code /metrics}, {@code /health} and {@code /operations/} need
  * {@code Authorization: Bearer <token>}; the probes stay open. {@code GET}, {@code HEAD} and {@code OPTIONS}
  * are served, other methods get 405, other paths 404. A body is gzipped when the client accepts it.
  *
@@ -48,6 +50,8 @@ public final class ManagementServer {
     private final ScrapeSource scrape;
     private final ThreadPoolExecutor workers;
     private HttpFrontEnd frontEnd;
+    /** The window, uptime and page sections behind {@code /health}'s summary and the status page; set once after start. */
+    private volatile HealthModel model;
     /** The generated operations files by name ({@code /operations/<name>}); null until the Vigil is built. */
     private volatile java.util.function.Function<String, byte[]> operations;
 
@@ -98,6 +102,17 @@ public final class ManagementServer {
     }
 
     /**
+     * Serves the status page at {@code /} and the summary in {@code /health} from this model.
+     *
+     * @param healthModel the model
+     * @return this server
+     */
+    public ManagementServer healthModel(HealthModel healthModel) {
+        this.model = healthModel;
+        return this;
+    }
+
+    /**
      * @param files the generated operations files by name, served under {@code /operations/} with the token of
      *              {@code /metrics}; a name it does not know is null (404)
      */
@@ -122,7 +137,8 @@ public final class ManagementServer {
         String method = request.method();
         boolean guarded = "/metrics".equals(path) || "/health".equals(path) || path.startsWith("/operations/");
         boolean probe = "/health/live".equals(path) || "/health/ready".equals(path);
-        if (!guarded && !probe && !"*".equals(path)) {
+        boolean page = "/".equals(path) && model != null;
+        if (!guarded && !probe && !page && !"*".equals(path)) {
             return done(HttpReply.text(404, TEXT, "not found\n"));
         }
         if ("OPTIONS".equals(method)) {
@@ -141,12 +157,14 @@ public final class ManagementServer {
             return operationsFile(request, path.substring("/operations/".length()));
         }
         switch (path) {
+            case "/":
+                return statusPage(request);
             case "/metrics":
                 return metrics(request);
             case "/health":
                 return health.get().thenApply(results -> encoded(request, HttpReply.of(
                         HealthRegistry.aggregate(results) == HealthStatus.UNHEALTHY ? 503 : 200, JSON,
-                        healthJson(results).getBytes(StandardCharsets.UTF_8))));
+                        HealthDocument.json(results, model, Instant.now()).getBytes(StandardCharsets.UTF_8))));
             case "/health/ready":
                 return health.get().thenApply(results -> status(HealthRegistry.aggregate(results)));
             default:
@@ -204,20 +222,37 @@ public final class ManagementServer {
         }
     }
 
-    private static String healthJson(Map<String, HealthResult> results) {
-        HealthStatus status = HealthRegistry.aggregate(results);
-        StringBuilder json = new StringBuilder(64).append("{\"status\":\"").append(status.jsonName()).append("\",\"checks\":{");
-        boolean first = true;
-        for (Map.Entry<String, HealthResult> e : results.entrySet()) {
-            json.append(first ? "" : ",");
-            first = false;
-            Json.string(json, e.getKey()).append(":{\"status\":\"").append(e.getValue().status().jsonName()).append('"');
-            if (e.getValue().detail() != null) {
-                Json.string(json.append(",\"detail\":"), e.getValue().detail());
-            }
-            json.append('}');
+    /**
+     * The status page: in full with the token (header, or {@code ?token=} when {@code vigil.health.page.query-token} is
+     * on), else the overall status only, as the open probe shows it.
+     */
+    private CompletableFuture<HttpReply> statusPage(HttpRequestHead request) {
+        HealthModel m = model;
+        boolean full = token == null || token.accepts(request.header("Authorization"))
+                || (m.settings().queryToken() && token.accepts(queryToken(request.target())));
+        return health.get().thenApply(results -> encoded(request, HttpReply.of(
+                HealthRegistry.aggregate(results) == HealthStatus.UNHEALTHY ? 503 : 200, "text/html; charset=utf-8",
+                StatusPage.html(results, m, Instant.now(), full).getBytes(StandardCharsets.UTF_8))
+                .with("Referrer-Policy", "no-referrer").with("X-Content-Type-Options", "nosniff")
+                .with("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")));
+    }
+
+    /** @return {@code Bearer <token>} from the target's {@code token} query parameter, or null */
+    static String queryToken(String target) {
+        int q = target.indexOf('?');
+        if (q < 0) {
+            return null;
         }
-        return json.append("}}").toString();
+        for (String pair : target.substring(q + 1).split("&", -1)) {
+            if (pair.startsWith("token=")) {
+                try {
+                    return "Bearer " + URLDecoder.decode(pair.substring(6), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     /** A probe's answer: the status alone, 503 when unhealthy. */

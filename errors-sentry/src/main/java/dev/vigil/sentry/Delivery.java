@@ -31,6 +31,8 @@ final class Delivery implements Enqueable, SubmissionResult {
         this.success = success;
         if (!success) {
             drops.dropped(DropCounter.SEND_FAILED);
+        } else {
+            drops.sent();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.vigil.sentry;
 
 import dev.vigil.KpiCounter;
 import dev.vigil.spi.BackendContext;
+import dev.vigil.spi.ExporterHealth;
 
 /**
  * Counts error events that did not reach Sentry, by reason, as {@code vigil.errors.dropped{reason}}:
@@ -23,8 +24,11 @@ final class DropCounter {
     private static final String[] REASONS = {QUEUE_FULL, SEND_FAILED, RATE_LIMITED, SCRUB_FAILED, CLOSED};
 
     private volatile KpiCounter[] counters;
+    /** The {@code exporter.sentry} health check: events sent, sends that failed, events dropped otherwise. */
+    private volatile ExporterHealth health;
 
     void start(BackendContext context) {
+        health = ExporterHealth.register(context, "sentry");
         KpiCounter[] c = new KpiCounter[REASONS.length];
         for (int i = 0; i < c.length; i++) {
             // No description of its own: the convention's HELP text (docs/conventions.md) applies.
@@ -33,7 +37,23 @@ final class DropCounter {
         counters = c;
     }
 
+    /** Counts one event Sentry accepted, for the health check. */
+    void sent() {
+        ExporterHealth h = health;
+        if (h != null) {
+            h.exported(1);
+        }
+    }
+
     void dropped(String reason) {
+        ExporterHealth h = health;
+        if (h != null) {
+            if (SEND_FAILED.equals(reason)) {
+                h.failed(1);
+            } else {
+                h.dropped(1);
+            }
+        }
         KpiCounter[] c = counters;
         if (c == null) {
             return;

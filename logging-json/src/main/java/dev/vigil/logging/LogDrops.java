@@ -2,6 +2,7 @@ package dev.vigil.logging;
 
 import ch.qos.logback.classic.Level;
 import dev.vigil.KpiCounter;
+import dev.vigil.spi.ExporterHealth;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -14,6 +15,8 @@ final class LogDrops {
     private static final Level[] LEVELS = {Level.TRACE, Level.DEBUG, Level.INFO, Level.WARN, Level.ERROR};
     private static final LongAdder[] COUNTS = new LongAdder[LEVELS.length];
     private static volatile KpiCounter[] counters;
+    /** The drops of the last 5 minutes, for the {@code logging} health check; null before install. */
+    private static volatile ExporterHealth recent;
 
     static {
         for (int i = 0; i < COUNTS.length; i++) {
@@ -27,6 +30,10 @@ final class LogDrops {
     static void dropped(Level level) {
         int i = index(level);
         COUNTS[i].increment();
+        ExporterHealth r = recent;
+        if (r != null) {
+            r.dropped(1);
+        }
         KpiCounter[] c = counters;
         if (c != null) {
             c[i].increment();
@@ -53,6 +60,11 @@ final class LogDrops {
             }
         }
         counters = perLevel;
+    }
+
+    /** Counts later drops in this window as well; null stops. */
+    static void watch(ExporterHealth window) {
+        recent = window;
     }
 
     static Level[] levels() {

@@ -3,6 +3,7 @@ package dev.vigil.logging;
 import dev.vigil.HealthResult;
 import dev.vigil.KpiCounter;
 import dev.vigil.spi.BackendContext;
+import dev.vigil.spi.ExporterHealth;
 import dev.vigil.spi.VigilBackend;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
@@ -32,10 +33,13 @@ final class LoggingBackend implements VigilBackend {
             counters[i] = context.kpi(LogDrops.METRIC).tag("level", LogDrops.levels()[i].toString()).counter();
         }
         LogDrops.publishTo(counters);
-        context.health().register("logging", LoggingBackend::health);
+        ExporterHealth recent = new ExporterHealth();
+        LogDrops.watch(recent);
+        context.health().register("logging", () -> health(recent));
     }
 
-    static HealthResult health() {
+    /** Degraded while the queue is nearly full, or when lines were dropped in the last 5 minutes. */
+    static HealthResult health(ExporterHealth recent) {
         int queued = 0;
         int capacity = 0;
         long sync = 0;
@@ -44,9 +48,15 @@ final class LoggingBackend implements VigilBackend {
             capacity += a.capacity();
             sync += a.auditsWrittenSynchronously();
         }
-        String detail = "queue " + queued + "/" + capacity + ", " + LogDrops.describe() + ", audit written synchronously " + sync;
+        Object lately = recent.check().details().get("dropped");
+        long dropped = lately instanceof Long ? (Long) lately : 0;
+        String detail = "queue " + queued + "/" + capacity + ", " + LogDrops.describe() + ", audit written synchronously " + sync
+                + ", " + dropped + " dropped in the last 5 minutes";
         // Past four fifths of the queue, TRACE to INFO lines are being dropped right now.
-        return capacity > 0 && queued * 5 >= capacity * 4 ? HealthResult.degraded(detail) : HealthResult.of(dev.vigil.HealthStatus.HEALTHY, detail);
+        boolean degraded = capacity > 0 && queued * 5 >= capacity * 4 || dropped > 0;
+        return HealthResult.of(degraded ? dev.vigil.HealthStatus.DEGRADED : dev.vigil.HealthStatus.HEALTHY, detail)
+                .withDetail("queued", (long) queued).withDetail("capacity", (long) capacity)
+                .withDetail("dropped_total", LogDrops.total()).withDetail("dropped_last_5_minutes", dropped);
     }
 
     @Override
@@ -58,6 +68,7 @@ final class LoggingBackend implements VigilBackend {
             }
         }
         LogDrops.publishTo(null);
+        LogDrops.watch(null);
         ServiceFields.reset();
         LogRedaction.install(null);
     }

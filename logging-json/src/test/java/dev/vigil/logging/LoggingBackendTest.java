@@ -61,6 +61,28 @@ class LoggingBackendTest {
     }
 
     @Test
+    void dropsOfTheLastFiveMinutesKeepItDegradedOnceTheQueueHasDrained() throws Exception {
+        capture = new LogCapture(Map.of("vigil.logging.queue-size", "16"));
+        Vigil vigil = Vigil.builder().serviceName("shop").managementPort(0).property("vigil.management.host", "127.0.0.1")
+                .property("vigil.metrics.jvm", "false").install();
+        assertThat(get(vigil, "/health")).contains("\"logging\":{\"status\":\"healthy\"").contains("\"dropped_last_5_minutes\":0}");
+        capture.console.stall();
+        log.info("probe");
+        assertThat(capture.console.awaitWriterStuck()).isTrue();
+        for (int i = 0; i < 40; i++) {
+            log.info("flood {}", i);
+        }
+        capture.console.release();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (capture.async.queued() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5); // the writer drains the queue on its own thread: poll, bounded
+        }
+        assertThat(capture.async.queued()).isZero();
+        String health = get(vigil, "/health");
+        assertThat(health).contains("\"logging\":{\"status\":\"degraded\"").containsPattern("\"dropped_last_5_minutes\":([2-9]\\d|1\\d)");
+    }
+
+    @Test
     void aBadLoggingKeyFailsInstallNamingIt() {
         assertThatThrownBy(() -> Vigil.builder().property("vigil.logging.max-line-bytes", "tiny").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("vigil.logging.max-line-bytes");

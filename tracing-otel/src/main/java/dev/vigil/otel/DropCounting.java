@@ -1,5 +1,6 @@
 package dev.vigil.otel;
 
+import dev.vigil.spi.ExporterHealth;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleCounterBuilder;
@@ -52,13 +53,20 @@ final class DropCounting implements MeterProvider {
     static final int CHUNK = 256;
 
     private final Sink sink;
+    /** The {@code exporter.otel} health check's counts: spans exported, failed exports, spans dropped. */
+    private final ExporterHealth health;
     private final Meter noop = MeterProvider.noop().get("noop");
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     /** The processor passes the same Attributes instance for each reason: remember the last one seen. */
     private volatile Pending last;
 
     DropCounting(Sink sink) {
+        this(sink, new ExporterHealth());
+    }
+
+    DropCounting(Sink sink, ExporterHealth health) {
         this.sink = sink;
+        this.health = health;
     }
 
     /** Reports every count not yet reported. */
@@ -91,7 +99,10 @@ final class DropCounting implements MeterProvider {
                 r.whenComplete(() -> {
                     if (!r.isSuccess()) {
                         sink.dropped("export_failed", n);
+                        health.failed(n);
                         failures.failed(r.getFailureThrowable(), n);
+                    } else {
+                        health.exported(n);
                     }
                 });
                 return r;
@@ -248,6 +259,7 @@ final class DropCounting implements MeterProvider {
             long r = reported.get();
             long t = total.get();
             if (t > r && reported.compareAndSet(r, t)) {
+                health.dropped(t - r);
                 sink.dropped(reason, t - r);
             }
         }

@@ -1,6 +1,7 @@
 package dev.vigil.otel;
 
 import dev.vigil.spi.BackendContext;
+import dev.vigil.spi.ExporterHealth;
 import dev.vigil.spi.ObservationHandler;
 import dev.vigil.spi.VigilBackend;
 import io.opentelemetry.api.GlobalOpenTelemetry;
@@ -107,7 +108,8 @@ public final class OtelTracing implements VigilBackend {
         }
         boolean ours = otel == null;
         if (ours) {
-            DropCounting d = new DropCounting((reason, n) -> context.dropped(DropCounting.BACKEND, reason, n));
+            DropCounting d = new DropCounting((reason, n) -> context.dropped(DropCounting.BACKEND, reason, n),
+                    ExporterHealth.register(context, DropCounting.BACKEND)); // the health check exporter.otel
             OtelSdkFactory.Owned built = OtelSdkFactory.build(context.config(), d, exporter);
             drops = d;
             owned = built;

@@ -177,8 +177,11 @@ class QuickstartAppTest {
         HttpResponse<String> health = management("/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(health.body()).matches("\\{\"status\":\"(healthy|degraded)\",\"checks\":\\{\"documents\":\\{\"status\":\"\\w+\".*}}}");
+        assertThat(health.body()).matches("\\{\"status\":\"(healthy|degraded)\",\"timestamp\":\"[^\"]+\",\"uptime_seconds\":\\d+,"
+                + "\"components\":\\{.*\"documents\":\\{\"status\":\"\\w+\".*},\"metrics\":\\{\"requests_total\":\\d+,.*}}");
         assertThat(management("/nope").statusCode()).isEqualTo(404);
-        assertThat(management("/").statusCode()).isEqualTo(404);
+        HttpResponse<String> page = management("/");
+        assertThat(page.statusCode()).as("the status page").isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
     }
 }
