@@ -19,7 +19,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * Observes one wrapped {@link DataSource}: hands out proxies of its connections, statements and result sets,
+ * Observes one wrapped {@link DataSource}: hands out observed connections, statements and result sets,
  * and turns each statement execution into a CLIENT span and a {@code db.client.operation.duration} point.
  * What the database is ({@code db.system.name}, {@code db.namespace}, server) is read from the driver's
  * metadata once, on the first connection.
@@ -60,20 +60,7 @@ public final class JdbcObserver {
         if (info == null) {
             info = DbInfo.read(target);
         }
-        return (Connection) Proxies.create(Connection.class,
-                new Forwarder(target) {
-                    @Override
-                    Object wrapResult(Object proxy, Method m, Object[] args, Object result) {
-                        String name = m.getName();
-                        if (result instanceof java.sql.Statement s && (name.equals("createStatement")
-                                || name.equals("prepareStatement") || name.equals("prepareCall"))) {
-                            String sql = m.getParameterCount() > 0 && m.getParameterTypes()[0] == String.class
-                                    ? (String) args[0] : null;
-                            return StatementHandler.proxy(JdbcObserver.this, (Connection) proxy, s, m.getReturnType(), sql);
-                        }
-                        return result; // metadata and the rest: the driver's own objects
-                    }
-                });
+        return new ObservedConnection(this, target);
     }
 
     /**
@@ -117,13 +104,14 @@ public final class JdbcObserver {
         return m;
     }
 
-    /** Runs one execution under a CLIENT span and records its duration; rethrows the driver's failure. */
-    Object execute(Object target, Method m, Object[] args, Meters meters, SqlSummary s, String sql, long batchSize)
-            throws Throwable {
-        DbInfo db = info();
-        String[] kv = meters.kv;
-        Observation o = null;
+    /**
+     * Starts observing one execution: a CLIENT span named after the statement, with its tags. Never throws: a
+     * failure to start is warned about and the statement runs unobserved (null).
+     */
+    Observation start(Meters meters, SqlSummary s, String sql, long batchSize) {
         try {
+            DbInfo db = info();
+            String[] kv = meters.kv;
             ObservationBuilder b = vigil.observation(spanName(db, s)).kind(SpanKind.CLIENT);
             for (int i = 0; i < kv.length; i += 2) {
                 if (kv[i + 1] != null) {
@@ -142,34 +130,45 @@ public final class JdbcObserver {
                     b.attribute("db.query.text", text);
                 }
             }
-            o = b.start();
+            return b.start();
         } catch (RuntimeException | LinkageError e) {
             ApiWarnings.warn("instrumentation", "could not start a database observation: " + e);
+            return null;
         }
+    }
+
+    /**
+     * Ends what {@link #start} began and records its duration, with the driver's SQL state and the error type when
+     * it failed. Never throws.
+     */
+    void end(Observation o, Meters meters, long nanos, Throwable failure) {
+        String state = failure instanceof SQLException se ? se.getSQLState() : null;
+        finish(o, failure, state);
+        try {
+            if (failure == null) {
+                meters.duration().recordNanos(nanos);
+            } else {
+                ConventionMetrics.recordNanos(vigil, DbConventions.OPERATION_DURATION, nanos, with(meters.kv,
+                        "db.response.status_code", state, "error.type", ErrorTypes.of(failure)));
+            }
+        } catch (RuntimeException | LinkageError e) {
+            ApiWarnings.warn("instrumentation", "could not record a database operation: " + e);
+        }
+    }
+
+    /** The reflective form of one execution (for the statement kinds that are proxies); rethrows the driver's failure. */
+    Object execute(Object target, Method m, Object[] args, Meters meters, SqlSummary s, String sql, long batchSize)
+            throws Throwable {
+        Observation o = start(meters, s, sql, batchSize);
         long start = System.nanoTime();
         Throwable failure = null;
-        String state = null;
         try {
             return m.invoke(target, args);
         } catch (InvocationTargetException e) {
             failure = e.getCause();
-            if (failure instanceof SQLException se) {
-                state = se.getSQLState();
-            }
             throw failure;
         } finally {
-            long nanos = System.nanoTime() - start;
-            finish(o, failure, state);
-            if (failure == null) {
-                try {
-                    meters.duration().recordNanos(nanos);
-                } catch (RuntimeException | LinkageError e) {
-                    ApiWarnings.warn("instrumentation", "could not record a database operation: " + e);
-                }
-            } else {
-                ConventionMetrics.recordNanos(vigil, DbConventions.OPERATION_DURATION, nanos, with(kv,
-                        "db.response.status_code", state, "error.type", failure == null ? null : ErrorTypes.of(failure)));
-            }
+            end(o, meters, System.nanoTime() - start, failure);
         }
     }
 
