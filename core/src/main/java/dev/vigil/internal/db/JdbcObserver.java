@@ -8,6 +8,7 @@ import dev.vigil.conventions.DbConventions;
 import dev.vigil.internal.ApiWarnings;
 import dev.vigil.internal.ConventionMetrics;
 import dev.vigil.internal.ErrorTypes;
+import dev.vigil.internal.ManualObservation;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -69,11 +70,28 @@ public final class JdbcObserver {
      */
     final class Meters {
         final String[] kv;
+        /**
+         * What every observation of this kind starts with, built once: the tags that have a value, then
+         * {@code server.port} as an integer. Shared by those observations and never written.
+         */
+        final Object[] attributes;
         private volatile KpiTimer duration;
         private volatile KpiSummary rows;
 
-        Meters(String[] kv) {
+        Meters(String[] kv, int port) {
             this.kv = kv;
+            java.util.List<Object> a = new java.util.ArrayList<>();
+            for (int i = 0; i < kv.length; i += 2) {
+                if (kv[i + 1] != null) {
+                    a.add(kv[i]);
+                    a.add(kv[i + 1]);
+                }
+            }
+            if (port > 0) {
+                a.add("server.port");
+                a.add((long) port);
+            }
+            this.attributes = a.toArray();
         }
 
         KpiTimer duration() {
@@ -96,7 +114,8 @@ public final class JdbcObserver {
     Meters meters(SqlSummary s) {
         Meters m = meters.get(s);
         if (m == null) {
-            m = new Meters(tags(info(), s));
+            DbInfo db = info();
+            m = new Meters(tags(db, s), db.port());
             if (meters.size() < SqlSummary.MAX_CACHED) {
                 meters.putIfAbsent(s, m);
             }
@@ -110,16 +129,18 @@ public final class JdbcObserver {
      */
     Observation start(Meters meters, SqlSummary s, String sql, long batchSize) {
         try {
-            DbInfo db = info();
-            String[] kv = meters.kv;
-            ObservationBuilder b = vigil.observation(spanName(db, s)).kind(SpanKind.CLIENT);
-            for (int i = 0; i < kv.length; i += 2) {
-                if (kv[i + 1] != null) {
-                    b.tag(kv[i], kv[i + 1]);
+            ObservationBuilder b = vigil.observation(spanName(info(), s)).kind(SpanKind.CLIENT);
+            if (b instanceof ManualObservation mo) {
+                mo.sharedAttributes(meters.attributes); // no per-call entry per tag
+            } else {
+                Object[] a = meters.attributes;
+                for (int i = 0; i < a.length; i += 2) {
+                    if (a[i + 1] instanceof Long port) {
+                        b.attribute((String) a[i], port.longValue());
+                    } else {
+                        b.attribute((String) a[i], (String) a[i + 1]);
+                    }
                 }
-            }
-            if (db.port() > 0) {
-                b.attribute("server.port", (long) db.port());
             }
             if (batchSize > 1) {
                 b.attribute("db.operation.batch.size", batchSize);
