@@ -28,10 +28,31 @@ import java.util.Properties;
 final class ObservedConnection implements Connection {
     private final JdbcObserver observer;
     private final Connection d;
+    /**
+     * The last statement text executed here, with its summary and instruments: code runs the same few constant
+     * texts over and over, so an identity compare usually replaces parsing the summary and looking its meters up.
+     * Immutable, so a connection handed between threads by a pool can only ever see a whole one.
+     */
+    private Kind last;
+
+    /** A statement text, what it summarises to, and its instruments. */
+    record Kind(String sql, SqlSummary summary, JdbcObserver.Meters meters) {
+    }
 
     ObservedConnection(JdbcObserver observer, Connection target) {
         this.observer = observer;
         this.d = target;
+    }
+
+    /** @return the summary and instruments of {@code sql}, from {@link #last} when it is the same text */
+    Kind kind(String sql) {
+        Kind k = last;
+        if (k == null || k.sql != sql) {
+            SqlSummary s = SqlSummary.of(sql);
+            k = new Kind(sql, s, observer.meters(s));
+            last = k;
+        }
+        return k;
     }
 
     private Statement plain(Statement s) {

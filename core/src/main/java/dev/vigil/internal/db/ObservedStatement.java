@@ -39,10 +39,9 @@ class ObservedStatement implements Statement {
 
     /** Starts observing one execution of {@code sql}; returns its start time for {@link #end}. */
     final long begin(String sql) {
-        SqlSummary s = SqlSummary.of(sql);
-        JdbcObserver.Meters m = observer.meters(s);
-        lastMeters = m;
-        running = observer.start(m, s, sql, 1);
+        ObservedConnection.Kind k = connection.kind(sql);
+        lastMeters = k.meters();
+        running = observer.start(k.meters(), k.summary(), sql, 1);
         return System.nanoTime();
     }
 
