@@ -43,6 +43,23 @@ abstract class RecordedObservation extends ActiveObservation {
         startAttributes = startTags + entryCount;
     }
 
+    /**
+     * Takes attributes that a caller built once and reuses for every observation of its kind, alternating keys and
+     * values, with no copy. Only as the first entries; the array must be exactly full and never written again by
+     * anyone: {@link #addEntry} copies a full array before writing, so this observation never writes into it either.
+     */
+    final void shareEntries(Object[] keysAndValues) {
+        int n = keysAndValues.length / 2;
+        if (entryCount == 0 && n > 0 && n <= MAX_ENTRIES && keysAndValues.length == 2 * n) {
+            entries = keysAndValues;
+            entryCount = n;
+        } else {
+            for (int i = 0; i < n; i++) {
+                addEntry((String) keysAndValues[2 * i], keysAndValues[2 * i + 1]);
+            }
+        }
+    }
+
     /** @return false when the observation is full and the entry was dropped (with a warning) */
     final boolean addEntry(String key, Object value) {
         if (entryCount >= MAX_ENTRIES) {

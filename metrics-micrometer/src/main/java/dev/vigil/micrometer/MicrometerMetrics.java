@@ -254,6 +254,10 @@ public final class MicrometerMetrics implements MetricsBackend {
             } catch (RuntimeException e) {
                 System.getLogger("dev.vigil.micrometer").log(System.Logger.Level.WARNING,
                         "Vigil: closing the Micrometer registry failed: " + e);
+            } finally {
+                if (registry.config().clock() instanceof CoarseClock c) {
+                    c.close(); // the last one stops the clock's thread
+                }
             }
         }
     }

@@ -1,6 +1,5 @@
 package dev.vigil.micrometer;
 
-import io.micrometer.core.instrument.Clock;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -10,7 +9,7 @@ import io.prometheus.metrics.tracer.common.SpanContext;
  * Creates the {@link PrometheusMeterRegistry} that Vigil owns, in one place. Given a {@link SpanContext}
  * (core's current span, see {@link CoreSpanExemplars}), the registry samples exemplars (trace and span ids)
  * into histogram buckets and counters, shown when a scrape asks for OpenMetrics; given null, it records none
- * and its meters carry no exemplar sampler at all.
+ * and its meters carry no exemplar sampler at all. Its wall clock is a {@link CoarseClock}.
  */
 final class PrometheusRegistries {
     /**
@@ -41,6 +40,7 @@ final class PrometheusRegistries {
      * @return a new registry with Micrometer's defaults, exemplars on buckets and counters only
      */
     static PrometheusMeterRegistry create(SpanContext exemplars) {
-        return new PrometheusMeterRegistry(CONFIG, new PrometheusRegistry(), Clock.SYSTEM, exemplars);
+        // A coarse wall clock: see CoarseClock. MicrometerMetrics closes it with the registry.
+        return new PrometheusMeterRegistry(CONFIG, new PrometheusRegistry(), CoarseClock.open(), exemplars);
     }
 }

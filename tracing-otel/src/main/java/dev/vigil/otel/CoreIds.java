@@ -1,9 +1,7 @@
 package dev.vigil.otel;
 
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.trace.SpanId;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.TraceId;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.IdGenerator;
 import io.opentelemetry.sdk.trace.data.LinkData;
@@ -30,13 +28,13 @@ final class CoreIds {
         public String generateSpanId() {
             ThreadState ts = ThreadState.get();
             // OpenTelemetry's encoder, not core's cached hex: it allocates less, and the SDK needs a String anyway.
-            return ts.hasNext ? SpanId.fromLong(ts.nextSpanId) : random.generateSpanId();
+            return ts.hasNext ? ts.hex(ts.nextSpanId) : random.generateSpanId();
         }
 
         @Override
         public String generateTraceId() {
             ThreadState ts = ThreadState.get();
-            return ts.hasNext ? TraceId.fromLongs(ts.nextTraceIdHigh, ts.nextTraceIdLow) : random.generateTraceId();
+            return ts.hasNext ? ts.hex(ts.nextTraceIdHigh, ts.nextTraceIdLow) : random.generateTraceId();
         }
 
         @Override

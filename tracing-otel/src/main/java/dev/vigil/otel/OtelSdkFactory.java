@@ -117,6 +117,7 @@ final class OtelSdkFactory {
                 .setMeterProvider(MeterProvider::noop)
                 .addSpanProcessor(bsp)
                 .build();
+        TrustedIds.trust(tracerProvider); // core's ids are valid by construction: spare the SDK re-checking them
         OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
                 .setTracerProvider(tracerProvider)
                 .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))

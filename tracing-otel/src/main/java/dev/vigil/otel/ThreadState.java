@@ -1,5 +1,6 @@
 package dev.vigil.otel;
 
+import io.opentelemetry.api.internal.OtelEncodingUtils;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -29,6 +30,11 @@ final class ThreadState {
     long nextTraceIdHigh;
     long nextTraceIdLow;
     long nextSpanId;
+    /**
+     * Where {@link #hex} encodes ids: OpenTelemetry's {@code SpanId.fromLong} encodes into a buffer of its own that
+     * costs a second thread-local lookup per id, while the caller has just looked this state up.
+     */
+    private final char[] hexBuffer = new char[32];
     /** One-entry cache of the fallback bridge: core context {@link #pulledFrom} seen with this OpenTelemetry span. */
     dev.vigil.context.Context pulledFrom;
     io.opentelemetry.api.trace.SpanContext pulledSpan;
@@ -61,6 +67,19 @@ final class ThreadState {
         nextSpanId = sc.spanId();
         nextSampled = sc.isSampled();
         hasNext = true;
+    }
+
+    /** @return the 16 lowercase hex digits of a non-zero span id, as {@code SpanId.fromLong} writes them */
+    String hex(long spanId) {
+        OtelEncodingUtils.longToBase16String(spanId, hexBuffer, 0);
+        return new String(hexBuffer, 0, 16);
+    }
+
+    /** @return the 32 lowercase hex digits of a non-zero trace id, as {@code TraceId.fromLongs} writes them */
+    String hex(long traceIdHigh, long traceIdLow) {
+        OtelEncodingUtils.longToBase16String(traceIdHigh, hexBuffer, 0);
+        OtelEncodingUtils.longToBase16String(traceIdLow, hexBuffer, 16);
+        return new String(hexBuffer, 0, 32);
     }
 
     private boolean is(int i, dev.vigil.trace.SpanContext sc) {

@@ -8,6 +8,7 @@ import dev.vigil.conventions.DbConventions;
 import dev.vigil.internal.ApiWarnings;
 import dev.vigil.internal.ConventionMetrics;
 import dev.vigil.internal.ErrorTypes;
+import dev.vigil.internal.ManualObservation;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -19,7 +20,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * Observes one wrapped {@link DataSource}: hands out proxies of its connections, statements and result sets,
+ * Observes one wrapped {@link DataSource}: hands out observed connections, statements and result sets,
  * and turns each statement execution into a CLIENT span and a {@code db.client.operation.duration} point.
  * What the database is ({@code db.system.name}, {@code db.namespace}, server) is read from the driver's
  * metadata once, on the first connection.
@@ -60,20 +61,7 @@ public final class JdbcObserver {
         if (info == null) {
             info = DbInfo.read(target);
         }
-        return (Connection) Proxies.create(Connection.class,
-                new Forwarder(target) {
-                    @Override
-                    Object wrapResult(Object proxy, Method m, Object[] args, Object result) {
-                        String name = m.getName();
-                        if (result instanceof java.sql.Statement s && (name.equals("createStatement")
-                                || name.equals("prepareStatement") || name.equals("prepareCall"))) {
-                            String sql = m.getParameterCount() > 0 && m.getParameterTypes()[0] == String.class
-                                    ? (String) args[0] : null;
-                            return StatementHandler.proxy(JdbcObserver.this, (Connection) proxy, s, m.getReturnType(), sql);
-                        }
-                        return result; // metadata and the rest: the driver's own objects
-                    }
-                });
+        return new ObservedConnection(this, target);
     }
 
     /**
@@ -82,11 +70,28 @@ public final class JdbcObserver {
      */
     final class Meters {
         final String[] kv;
+        /**
+         * What every observation of this kind starts with, built once: the tags that have a value, then
+         * {@code server.port} as an integer. Shared by those observations and never written.
+         */
+        final Object[] attributes;
         private volatile KpiTimer duration;
         private volatile KpiSummary rows;
 
-        Meters(String[] kv) {
+        Meters(String[] kv, int port) {
             this.kv = kv;
+            java.util.List<Object> a = new java.util.ArrayList<>();
+            for (int i = 0; i < kv.length; i += 2) {
+                if (kv[i + 1] != null) {
+                    a.add(kv[i]);
+                    a.add(kv[i + 1]);
+                }
+            }
+            if (port > 0) {
+                a.add("server.port");
+                a.add((long) port);
+            }
+            this.attributes = a.toArray();
         }
 
         KpiTimer duration() {
@@ -109,7 +114,8 @@ public final class JdbcObserver {
     Meters meters(SqlSummary s) {
         Meters m = meters.get(s);
         if (m == null) {
-            m = new Meters(tags(info(), s));
+            DbInfo db = info();
+            m = new Meters(tags(db, s), db.port());
             if (meters.size() < SqlSummary.MAX_CACHED) {
                 meters.putIfAbsent(s, m);
             }
@@ -117,21 +123,24 @@ public final class JdbcObserver {
         return m;
     }
 
-    /** Runs one execution under a CLIENT span and records its duration; rethrows the driver's failure. */
-    Object execute(Object target, Method m, Object[] args, Meters meters, SqlSummary s, String sql, long batchSize)
-            throws Throwable {
-        DbInfo db = info();
-        String[] kv = meters.kv;
-        Observation o = null;
+    /**
+     * Starts observing one execution: a CLIENT span named after the statement, with its tags. Never throws: a
+     * failure to start is warned about and the statement runs unobserved (null).
+     */
+    Observation start(Meters meters, SqlSummary s, String sql, long batchSize) {
         try {
-            ObservationBuilder b = vigil.observation(spanName(db, s)).kind(SpanKind.CLIENT);
-            for (int i = 0; i < kv.length; i += 2) {
-                if (kv[i + 1] != null) {
-                    b.tag(kv[i], kv[i + 1]);
+            ObservationBuilder b = vigil.observation(spanName(info(), s)).kind(SpanKind.CLIENT);
+            if (b instanceof ManualObservation mo) {
+                mo.sharedAttributes(meters.attributes); // no per-call entry per tag
+            } else {
+                Object[] a = meters.attributes;
+                for (int i = 0; i < a.length; i += 2) {
+                    if (a[i + 1] instanceof Long port) {
+                        b.attribute((String) a[i], port.longValue());
+                    } else {
+                        b.attribute((String) a[i], (String) a[i + 1]);
+                    }
                 }
-            }
-            if (db.port() > 0) {
-                b.attribute("server.port", (long) db.port());
             }
             if (batchSize > 1) {
                 b.attribute("db.operation.batch.size", batchSize);
@@ -142,34 +151,45 @@ public final class JdbcObserver {
                     b.attribute("db.query.text", text);
                 }
             }
-            o = b.start();
+            return b.start();
         } catch (RuntimeException | LinkageError e) {
             ApiWarnings.warn("instrumentation", "could not start a database observation: " + e);
+            return null;
         }
+    }
+
+    /**
+     * Ends what {@link #start} began and records its duration, with the driver's SQL state and the error type when
+     * it failed. Never throws.
+     */
+    void end(Observation o, Meters meters, long nanos, Throwable failure) {
+        String state = failure instanceof SQLException se ? se.getSQLState() : null;
+        finish(o, failure, state);
+        try {
+            if (failure == null) {
+                meters.duration().recordNanos(nanos);
+            } else {
+                ConventionMetrics.recordNanos(vigil, DbConventions.OPERATION_DURATION, nanos, with(meters.kv,
+                        "db.response.status_code", state, "error.type", ErrorTypes.of(failure)));
+            }
+        } catch (RuntimeException | LinkageError e) {
+            ApiWarnings.warn("instrumentation", "could not record a database operation: " + e);
+        }
+    }
+
+    /** The reflective form of one execution (for the statement kinds that are proxies); rethrows the driver's failure. */
+    Object execute(Object target, Method m, Object[] args, Meters meters, SqlSummary s, String sql, long batchSize)
+            throws Throwable {
+        Observation o = start(meters, s, sql, batchSize);
         long start = System.nanoTime();
         Throwable failure = null;
-        String state = null;
         try {
             return m.invoke(target, args);
         } catch (InvocationTargetException e) {
             failure = e.getCause();
-            if (failure instanceof SQLException se) {
-                state = se.getSQLState();
-            }
             throw failure;
         } finally {
-            long nanos = System.nanoTime() - start;
-            finish(o, failure, state);
-            if (failure == null) {
-                try {
-                    meters.duration().recordNanos(nanos);
-                } catch (RuntimeException | LinkageError e) {
-                    ApiWarnings.warn("instrumentation", "could not record a database operation: " + e);
-                }
-            } else {
-                ConventionMetrics.recordNanos(vigil, DbConventions.OPERATION_DURATION, nanos, with(kv,
-                        "db.response.status_code", state, "error.type", failure == null ? null : ErrorTypes.of(failure)));
-            }
+            end(o, meters, System.nanoTime() - start, failure);
         }
     }
 

@@ -8,7 +8,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 
 /**
- * A proxy of a {@link Statement}, {@link java.sql.PreparedStatement} or {@link java.sql.CallableStatement}:
+ * A reflective proxy of a {@link java.sql.CallableStatement}, the one statement kind not written out (see
+ * {@link ObservedStatement}), observed the same way:
  * each {@code execute*} is observed; the statements of a batch are counted and summarised as one operation
  * ({@code BATCH INSERT orders}); result sets count the rows they return. A statement is used by one thread at
  * a time (JDBC's contract), so its batch state needs no lock.
@@ -18,9 +19,7 @@ final class StatementHandler implements InvocationHandler {
     private final Connection connection;
     private final Statement target;
     private final String preparedSql;
-    private long batchSize;
-    private String batchSql;
-    private boolean batchMixed;
+    private final Batch batch = new Batch();
     private JdbcObserver.Meters lastMeters;
     private Statement self;
 
@@ -61,17 +60,11 @@ final class StatementHandler implements InvocationHandler {
             }
             case "addBatch" -> {
                 Object result = forward(m, args);
-                batchSize++;
-                String sql = args != null && args.length == 1 && args[0] instanceof String s ? s : preparedSql;
-                if (batchSql == null) {
-                    batchSql = sql;
-                } else if (!batchMixed && sql != null && !sql.equals(batchSql)) {
-                    batchMixed = !sameOperation(batchSql, sql);
-                }
+                batch.add(args != null && args.length == 1 && args[0] instanceof String s ? s : preparedSql);
                 return result;
             }
             case "clearBatch" -> {
-                resetBatch();
+                batch.clear();
                 return forward(m, args);
             }
             case "getResultSet", "getGeneratedKeys" -> {
@@ -88,27 +81,12 @@ final class StatementHandler implements InvocationHandler {
     }
 
     private Object executeBatch(Method m, Object[] args) throws Throwable {
-        String sql = batchSql;
-        long size = batchSize;
-        boolean mixed = batchMixed;
-        resetBatch();
-        SqlSummary one = SqlSummary.of(sql);
-        // A batch of one kind of statement reads as that statement, prefixed; a mixed batch only as BATCH.
-        SqlSummary summary = mixed || one.operation() == null ? SqlSummary.of(null) : one.asBatch(one.operation());
+        SqlSummary summary = batch.summary();
+        String sql = batch.text();
+        long size = batch.size();
+        batch.clear();
         lastMeters = observer.meters(summary);
-        return observer.execute(target, m, args, lastMeters, summary, size == 1 || !mixed ? sql : null, size);
-    }
-
-    private static boolean sameOperation(String a, String b) {
-        SqlSummary x = SqlSummary.of(a);
-        SqlSummary y = SqlSummary.of(b);
-        return x.summary() != null && x.summary().equals(y.summary());
-    }
-
-    private void resetBatch() {
-        batchSize = 0;
-        batchSql = null;
-        batchMixed = false;
+        return observer.execute(target, m, args, lastMeters, summary, sql, size);
     }
 
     private ResultSet rows(ResultSet rs) {
