@@ -51,6 +51,7 @@ public final class Vigil implements AutoCloseable {
     private boolean closed;
     private volatile Db db;
     private volatile Messaging messaging;
+    private final Operations operations;
 
     Vigil(VigilConfig config, MeterEngine engine, Recorder recorder, List<VigilBackend> backends,
           ManagementServer server, HealthRegistry health, Redaction redaction) {
@@ -61,6 +62,11 @@ public final class Vigil implements AutoCloseable {
         this.server = server;
         this.health = health;
         this.redaction = redaction;
+        this.operations = new Operations(this,
+                dev.vigil.internal.operations.OperationsSettings.of(config)); // checked at build already
+        if (server != null) {
+            server.operations(operations::file);
+        }
     }
 
     /** @return a builder for the one Vigil of a service */
@@ -272,6 +278,47 @@ public final class Vigil implements AutoCloseable {
             return new AuditEvent(null);
         }
         return new AuditEvent(action);
+    }
+
+    /**
+     * Starts defining a service level objective; the definition ends with its target. Every mistake (an objective
+     * out of range, a latency threshold that is no bucket boundary, a name taken by another SLO) throws
+     * {@link IllegalArgumentException} at once. The SLO's rules and burn-rate alerts are part of
+     * {@link #operations()}. On the no-op instance the definition is checked and kept nowhere.
+     *
+     * <pre>{@code
+     * vigil.slo("checkout-availability").availability(99.9).over(Duration.ofDays(30)).onHttpRoute("/checkout");
+     * vigil.slo("checkout-latency").latency(0.95, Duration.ofMillis(500)).over(Duration.ofDays(30)).onHttpRoute("/checkout");
+     * vigil.slo("render-availability").availability(99.5).over(Duration.ofDays(28)).onTimer("invoice.render");
+     * }</pre>
+     *
+     * @param name lower case letters, digits and inner {@code -}, {@code .} or {@code _}: the {@code slo} label
+     * @return the definition
+     * @throws IllegalArgumentException when the name is invalid
+     */
+    public SloBuilder slo(String name) {
+        return new SloBuilder(name, isNoop() ? slo -> slo : operations::define);
+    }
+
+    /**
+     * The generated operations files: Prometheus rules for the SLOs and the conventions in use, their promtool
+     * tests, and an example Alertmanager routing. See {@link Operations}.
+     *
+     * <pre>{@code vigil.operations().writeTo(Path.of("target/vigil"));}</pre>
+     *
+     * @return this instance's operations
+     */
+    public Operations operations() {
+        return operations;
+    }
+
+    List<VigilBackend> backends() {
+        return backends;
+    }
+
+    /** @return the dotted names of the meters registered so far, or null without a metrics backend */
+    java.util.Set<String> meterNames() {
+        return engine == null ? null : engine.meterNames();
     }
 
     /** @return the health checks served at {@code /health} */

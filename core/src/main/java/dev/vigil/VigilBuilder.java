@@ -240,6 +240,7 @@ public final class VigilBuilder {
         // The one read of system properties and environment: everything after works on this snapshot.
         VigilConfig config = VigilConfigs.of(properties, source != null ? source : ConfigSource.system());
         config.validate();
+        dev.vigil.internal.operations.OperationsSettings.of(config); // vigil.operations.*: fail here, naming the key
         TraceSampler sampler = TraceSampler.fromConfig(config);
         Redaction policy = RedactionSettings.resolve(redaction, config);
         List<VigilBackend> backends = resolveBackends(config, policy);

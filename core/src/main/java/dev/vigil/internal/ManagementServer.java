@@ -47,6 +47,8 @@ public final class ManagementServer {
     private final ScrapeSource scrape;
     private final ThreadPoolExecutor workers;
     private HttpFrontEnd frontEnd;
+    /** The generated operations files by name ({@code /operations/<name>}); null until the Vigil is built. */
+    private volatile java.util.function.Function<String, byte[]> operations;
 
     private ManagementServer(BearerToken token, Supplier<CompletableFuture<Map<String, HealthResult>>> health, ScrapeSource scrape) {
         this.token = token;
@@ -94,6 +96,14 @@ public final class ManagementServer {
         return server;
     }
 
+    /**
+     * @param files the generated operations files by name, served under {@code /operations/} with the token of
+     *              {@code /metrics}; a name it does not know is null (404)
+     */
+    public void operations(java.util.function.Function<String, byte[]> files) {
+        this.operations = files;
+    }
+
     /** @return the bound port */
     public int port() {
         return frontEnd.port();
@@ -109,7 +119,7 @@ public final class ManagementServer {
     CompletableFuture<HttpReply> handle(HttpRequestHead request) {
         String path = request.path();
         String method = request.method();
-        boolean guarded = "/metrics".equals(path) || "/health".equals(path);
+        boolean guarded = "/metrics".equals(path) || "/health".equals(path) || path.startsWith("/operations/");
         boolean probe = "/health/live".equals(path) || "/health/ready".equals(path);
         if (!guarded && !probe && !"*".equals(path)) {
             return done(HttpReply.text(404, TEXT, "not found\n"));
@@ -125,6 +135,9 @@ public final class ManagementServer {
         }
         if (guarded && token != null && !token.accepts(request.header("Authorization"))) {
             return done(HttpReply.empty(401).with("WWW-Authenticate", "Bearer realm=\"vigil\""));
+        }
+        if (path.startsWith("/operations/")) {
+            return operationsFile(request, path.substring("/operations/".length()));
         }
         switch (path) {
             case "/metrics":
@@ -151,6 +164,29 @@ public final class ManagementServer {
         }
         try {
             return CompletableFuture.supplyAsync(() -> encoded(request, render(accept)), workers);
+        } catch (RejectedExecutionException e) {
+            return done(HttpReply.text(503, TEXT, "busy, retry\n").with("Retry-After", "1"));
+        }
+    }
+
+    /** A generated file: it scrapes and renders, so it runs on a worker like a scrape. */
+    private CompletableFuture<HttpReply> operationsFile(HttpRequestHead request, String name) {
+        java.util.function.Function<String, byte[]> files = operations;
+        if (files == null || name.isEmpty() || name.contains("/")) {
+            return done(HttpReply.text(404, TEXT, "not found\n"));
+        }
+        String type = name.endsWith(".json") ? JSON : "application/yaml; charset=utf-8";
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    byte[] body = files.apply(name);
+                    return body == null ? HttpReply.text(404, TEXT, "not found\n")
+                            : encoded(request, request.isHead() ? HttpReply.headOnly(200, type) : HttpReply.of(200, type, body));
+                } catch (RuntimeException | LinkageError e) {
+                    ApiWarnings.warn("management", "Vigil could not generate " + name + ": " + e.getClass().getName());
+                    return HttpReply.text(500, TEXT, "generation failed\n");
+                }
+            }, workers);
         } catch (RejectedExecutionException e) {
             return done(HttpReply.text(503, TEXT, "busy, retry\n").with("Retry-After", "1"));
         }

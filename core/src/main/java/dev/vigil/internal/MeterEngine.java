@@ -84,6 +84,11 @@ public final class MeterEngine {
         return closed;
     }
 
+    /** @return the dotted names of the meters registered so far, Vigil's own excepted; a copy */
+    public java.util.Set<String> meterNames() {
+        return families.names();
+    }
+
     /** @return the backends, for the scrape endpoint */
     public MetricsBackend[] backends() {
         return backends.clone();

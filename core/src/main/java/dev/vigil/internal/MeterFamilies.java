@@ -29,6 +29,11 @@ final class MeterFamilies {
         this.maxNames = maxNames;
     }
 
+    /** @return the admitted names; a copy */
+    java.util.Set<String> names() {
+        return java.util.Set.copyOf(byName.keySet());
+    }
+
     /** @return the family of a name, or null when it was never admitted; lock-free */
     MeterFamily get(String name) {
         // Call sites pass the same literal, so the name's identity finds its family without the map's lookup.
