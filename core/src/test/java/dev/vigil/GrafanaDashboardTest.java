@@ -79,6 +79,32 @@ class GrafanaDashboardTest {
         assertThat(layout.toString()).startsWith("0,0 0,1 8,1 16,1 0,9 8,9 0,17 0,18 8,18 16,18 0,26 8,26 ");
     }
 
+    @Test
+    void theSloRowReadsTheSloRecordingRulesOfEachSlo() {
+        assertThat(SloDashboardRow.rows(List.of())).isEmpty();
+        Slo slo = Vigil.noop().slo("checkout-availability").availability(99.9)
+                .over(java.time.Duration.ofDays(30)).onHttpRoute("/checkout");
+        List<Row> rows = SloDashboardRow.rows(List.of(slo));
+        assertThat(rows).singleElement().satisfies(r -> assertThat(r.title()).isEqualTo("SLO budget"));
+        assertThat(rows.get(0).panels()).extracting(Panel::title).containsExactly(
+                "checkout-availability: error budget remaining", "checkout-availability: error ratio");
+        assertThat(rows.get(0).panels().get(1).queries()).extracting(Query::expr).containsExactly(
+                "slo:sli_error:ratio_rate5m{slo=\"checkout-availability\",service=~\"$service\"}",
+                "slo:sli_error:ratio_rate1h{slo=\"checkout-availability\",service=~\"$service\"}",
+                "1 - slo:objective:ratio{slo=\"checkout-availability\",service=~\"$service\"}");
+        assertThat(GrafanaDashboard.json("shop", Set.of(), rows)).contains("\"title\": \"SLO budget\"");
+    }
+
+    @Test
+    void theDomainsInUseComeFromWhatTheServiceEmits() {
+        String scrape = "http_server_request_duration_seconds_count{service=\"shop\"} 3\n"
+                + "cache_requests_total{cache_name=\"words\"} 1.0\n# HELP x y\n";
+        assertThat(SloDashboardRow.domains(dev.vigil.internal.operations.EmittedSeries.of(scrape,
+                List.of("task.duration"), List.of("micrometer"), "shop"))).containsExactly("http", "tasks", "cache");
+        assertThat(SloDashboardRow.domains(dev.vigil.internal.operations.EmittedSeries.of(null, List.of(),
+                List.of(), "shop"))).isEmpty();
+    }
+
     private static long count(String s, String what) {
         return Pattern.compile(Pattern.quote(what)).matcher(s).results().count();
     }

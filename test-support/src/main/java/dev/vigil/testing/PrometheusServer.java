@@ -62,13 +62,27 @@ public final class PrometheusServer implements AutoCloseable {
     /**
      * Starts Prometheus and waits until it is ready (at most 30 s).
      *
-     * @param targets {@code host:port} of each service to scrape at {@code /metrics}, every second, as job
+     * @param targets {@code host:port} of each service to scrape at {@code /metrics}, every second, as the job
      *     {@code vigil}
      * @param ruleFiles rule files to load, evaluated every second (copied into the server's directory)
      * @return the ready server
      * @throws AssertionError when Prometheus is missing, exits, or is not ready in time (its log is in the message)
      */
     public static PrometheusServer start(List<String> targets, List<Path> ruleFiles) {
+        return start("vigil", targets, ruleFiles);
+    }
+
+    /**
+     * Starts Prometheus with a scrape job of the given name: generated rules that select on {@code job} (Vigil's
+     * {@code up == 0} alert) need the job they were generated for, by default the service's name.
+     *
+     * @param job the scrape job's name, the {@code job} label of every series
+     * @param targets {@code host:port} of each service to scrape at {@code /metrics}, every second
+     * @param ruleFiles rule files to load, evaluated every second
+     * @return the ready server
+     * @throws AssertionError when Prometheus is missing, exits, or is not ready in time (its log is in the message)
+     */
+    public static PrometheusServer start(String job, List<String> targets, List<Path> ruleFiles) {
         Path binary = find();
         if (binary == null) {
             String how = "prometheus not found on PATH or at /usr/bin/prometheus: install it (apt-get install -y prometheus)";
@@ -83,7 +97,7 @@ public final class PrometheusServer implements AutoCloseable {
                 Files.copy(r, copy);
                 rules.add(copy.toString());
             }
-            Files.writeString(dir.resolve("prometheus.yml"), config(targets, rules), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("prometheus.yml"), config(job, targets, rules), StandardCharsets.UTF_8);
             int port = freePort();
             Process p = new ProcessBuilder(binary.toString(),
                     "--config.file=" + dir.resolve("prometheus.yml"),
@@ -122,7 +136,7 @@ public final class PrometheusServer implements AutoCloseable {
         return Files.isExecutable(usr) ? usr : null;
     }
 
-    static String config(List<String> targets, List<String> ruleFiles) {
+    static String config(String job, List<String> targets, List<String> ruleFiles) {
         StringBuilder b = new StringBuilder();
         b.append("global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n  evaluation_interval: 1s\n");
         b.append("rule_files:\n");
@@ -133,7 +147,8 @@ public final class PrometheusServer implements AutoCloseable {
         for (String r : ruleFiles) {
             b.append("  - '").append(r.replace("'", "''")).append("'\n");
         }
-        b.append("scrape_configs:\n  - job_name: vigil\n    metrics_path: /metrics\n    static_configs:\n");
+        b.append("scrape_configs:\n  - job_name: '").append(job.replace("'", "''"))
+                .append("'\n    metrics_path: /metrics\n    static_configs:\n");
         b.append("      - targets: [");
         for (int i = 0; i < targets.size(); i++) {
             b.append(i == 0 ? "" : ", ").append('\'').append(targets.get(i)).append('\'');
