@@ -97,7 +97,7 @@ public final class PrometheusServer implements AutoCloseable {
                 Files.copy(r, copy);
                 rules.add(copy.toString());
             }
-            Files.writeString(dir.resolve("prometheus.yml"), config(job, targets, rules), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("prometheus.yml"), PrometheusConfig.yaml(job, targets, rules), StandardCharsets.UTF_8);
             int port = freePort();
             Process p = new ProcessBuilder(binary.toString(),
                     "--config.file=" + dir.resolve("prometheus.yml"),
@@ -136,26 +136,6 @@ public final class PrometheusServer implements AutoCloseable {
         return Files.isExecutable(usr) ? usr : null;
     }
 
-    static String config(String job, List<String> targets, List<String> ruleFiles) {
-        StringBuilder b = new StringBuilder();
-        b.append("global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n  evaluation_interval: 1s\n");
-        b.append("rule_files:\n");
-        if (ruleFiles.isEmpty()) {
-            b.setLength(b.length() - 1);
-            b.append(" []\n");
-        }
-        for (String r : ruleFiles) {
-            b.append("  - '").append(r.replace("'", "''")).append("'\n");
-        }
-        b.append("scrape_configs:\n  - job_name: '").append(job.replace("'", "''"))
-                .append("'\n    metrics_path: /metrics\n    static_configs:\n");
-        b.append("      - targets: [");
-        for (int i = 0; i < targets.size(); i++) {
-            b.append(i == 0 ? "" : ", ").append('\'').append(targets.get(i)).append('\'');
-        }
-        return b.append("]\n").toString();
-    }
-
     /** @return the server's base URL, {@code http://127.0.0.1:port} */
     public String url() {
         return "http://127.0.0.1:" + port;
@@ -190,17 +170,7 @@ public final class PrometheusServer implements AutoCloseable {
      * @throws AssertionError when Prometheus answers an error (a parse error names the expression)
      */
     public List<Sample> query(String promql) {
-        Object data = MiniJson.at(api("/api/v1/query?query=" + encode(promql)), "data");
-        List<Sample> out = new ArrayList<>();
-        Object result = MiniJson.at(data, "result");
-        if ("scalar".equals(MiniJson.at(data, "resultType"))) {
-            out.add(new Sample(Map.of(), value(MiniJson.at(result, 1))));
-            return out;
-        }
-        for (Object r : (List<?>) result) {
-            out.add(new Sample(labels(MiniJson.at(r, "metric")), value(MiniJson.at(r, "value", 1))));
-        }
-        return out;
+        return PrometheusResults.samples(MiniJson.at(api("/api/v1/query?query=" + encode(promql)), "data"));
     }
 
     /**
@@ -213,17 +183,8 @@ public final class PrometheusServer implements AutoCloseable {
      * @return every series with its points
      */
     public List<Series> queryRange(String promql, double startSeconds, double endSeconds, double stepSeconds) {
-        Object data = MiniJson.at(api("/api/v1/query_range?query=" + encode(promql) + "&start=" + startSeconds
-                + "&end=" + endSeconds + "&step=" + stepSeconds), "data", "result");
-        List<Series> out = new ArrayList<>();
-        for (Object r : (List<?>) data) {
-            List<double[]> points = new ArrayList<>();
-            for (Object v : (List<?>) MiniJson.at(r, "values")) {
-                points.add(new double[] {(Double) MiniJson.at(v, 0), value(MiniJson.at(v, 1))});
-            }
-            out.add(new Series(labels(MiniJson.at(r, "metric")), points));
-        }
-        return out;
+        return PrometheusResults.series(MiniJson.at(api("/api/v1/query_range?query=" + encode(promql) + "&start="
+                + startSeconds + "&end=" + endSeconds + "&step=" + stepSeconds), "data", "result"));
     }
 
     /** @return the active alerts ({@code /api/v1/alerts}), each with {@code labels}, {@code state}, ... */
@@ -319,24 +280,6 @@ public final class PrometheusServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while calling prometheus", e);
         }
-    }
-
-    private static Map<String, String> labels(Object metric) {
-        Map<String, String> out = new java.util.TreeMap<>();
-        if (metric instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
-        }
-        return out;
-    }
-
-    private static double value(Object v) {
-        // The API writes sample values as strings: "1.5", "NaN", "+Inf".
-        String s = String.valueOf(v);
-        return switch (s) {
-            case "+Inf" -> Double.POSITIVE_INFINITY;
-            case "-Inf" -> Double.NEGATIVE_INFINITY;
-            default -> Double.parseDouble(s);
-        };
     }
 
     private static String encode(String s) {

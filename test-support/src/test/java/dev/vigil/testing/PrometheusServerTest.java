@@ -59,7 +59,7 @@ class PrometheusServerTest {
 
     @Test
     void theConfigScrapesEverySecondAndLoadsTheRules() {
-        assertThat(PrometheusServer.config("shop", List.of("127.0.0.1:1"), List.of("/tmp/r.yml")))
+        assertThat(PrometheusConfig.yaml("shop", List.of("127.0.0.1:1"), List.of("/tmp/r.yml")))
                 .contains("scrape_interval: 1s", "evaluation_interval: 1s", "  - '/tmp/r.yml'",
                         "targets: ['127.0.0.1:1']", "job_name: 'shop'");
     }
