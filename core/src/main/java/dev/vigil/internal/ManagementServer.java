@@ -24,7 +24,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * The embedded management endpoint: {@code /metrics} (the scrape), {@code /health} (JSON with every check,
  * 503 when unhealthy), and the probes {@code /health/live} (the process answers) and {@code /health/ready}
- * (the checks' aggregate), which show a status only. With a token, {@code /metrics} and {@code /health} need
+ * (the checks' aggregate), which show a status only, and the generated operations files under
+ * {@code /operations/}. With a token, {@code /metrics}, {@code /health} and {@code /operations/} need
  * {@code Authorization: Bearer <token>}; the probes stay open. {@code GET}, {@code HEAD} and {@code OPTIONS}
  * are served, other methods get 405, other paths 404. A body is gzipped when the client accepts it.
  *

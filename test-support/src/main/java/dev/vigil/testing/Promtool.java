@@ -1,12 +1,10 @@
 package dev.vigil.testing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -56,26 +54,38 @@ public final class Promtool {
 
     /** @return promtool's path, or null when it is not installed */
     public static Path find() {
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String dir : path.split(java.io.File.pathSeparator)) {
-                Path p = Path.of(dir, "promtool");
-                if (!dir.isEmpty() && Files.isExecutable(p)) {
-                    return p;
-                }
-            }
-        }
-        Path usr = Path.of("/usr/bin/promtool");
-        return Files.isExecutable(usr) ? usr : null;
+        return ToolRunner.find("promtool");
+    }
+
+    /**
+     * Asserts {@code promtool check rules} accepts a rule file. Unlike {@link #assertClean(String)}, a missing
+     * promtool fails the test, unless {@code -Dvigil.test.tools=optional}, which skips it.
+     *
+     * @param rules a Prometheus rule file
+     * @return promtool's report
+     * @throws AssertionError with the report when promtool refuses the file
+     */
+    public static String checkRules(Path rules) {
+        Path file = rules.toAbsolutePath();
+        return ToolRunner.runOk(file.getParent(), ToolRunner.require("promtool", "prometheus"), "check", "rules",
+                file.getFileName().toString());
+    }
+
+    /**
+     * Runs {@code promtool test rules} on a unit test file, from its directory (its {@code rule_files} are relative
+     * to it). A missing promtool fails the test, unless {@code -Dvigil.test.tools=optional}.
+     *
+     * @param tests a {@code promtool test rules} file
+     * @return promtool's report
+     * @throws AssertionError with the report when a test fails
+     */
+    public static String testRules(Path tests) {
+        Path file = tests.toAbsolutePath();
+        return ToolRunner.runOk(file.getParent(), ToolRunner.require("promtool", "prometheus"), "test", "rules",
+                file.getFileName().toString());
     }
 
     private static String read(InputStream in) {
-        try (in) {
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            in.transferTo(b);
-            return b.toString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ToolRunner.read(in);
     }
 }
