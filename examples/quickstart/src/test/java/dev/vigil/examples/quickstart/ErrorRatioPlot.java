@@ -44,21 +44,27 @@ final class ErrorRatioPlot {
                         + " font-size=\"12\">\n");
         b.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
         b.append(text(LEFT, 22, title, "start", 14, "#222222"));
-        // Alert bands first, under everything else.
-        for (int i = 0; i < points.size(); i++) {
+        // Alert bands first, under everything else: one rectangle per run of the same state, so no seams show.
+        int i = 0;
+        while (i < points.size()) {
             String state = points.get(i).alertState();
-            if (state == null) {
-                continue;
+            int end = i;
+            while (end + 1 < points.size() && java.util.Objects.equals(points.get(end + 1).alertState(), state)) {
+                end++;
             }
-            double t0 = points.get(i).seconds();
-            double t1 = i + 1 < points.size() ? points.get(i + 1).seconds() : t0;
-            String fill = "firing".equals(state) ? "#f4b6b6" : "#fde3a7";
-            b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>%n",
-                    x(t0, tMax), TOP, Math.max(0.5, x(t1, tMax) - x(t0, tMax)), H - TOP - BOTTOM, fill));
+            if (state != null) {
+                double t0 = points.get(i).seconds();
+                double t1 = end + 1 < points.size() ? points.get(end + 1).seconds() : points.get(end).seconds();
+                String fill = "firing".equals(state) ? "#f4b6b6" : "#fde3a7";
+                b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\""
+                        + " fill=\"%s\"/>%n", x(t0, tMax), TOP, Math.max(1, x(t1, tMax) - x(t0, tMax)),
+                        H - TOP - BOTTOM, fill));
+            }
+            i = end + 1;
         }
         // Axes and grid.
-        for (int i = 0; i <= 5; i++) {
-            double v = yMax * i / 5;
+        for (int tick = 0; tick <= 5; tick++) {
+            double v = yMax * tick / 5;
             double y = y(v, yMax);
             b.append(line(LEFT, y, W - RIGHT, y, "#e0e0e0", ""));
             b.append(text(LEFT - 6, y + 4, String.format(Locale.ROOT, "%.0f%%", v * 100), "end", 11, "#555555"));

@@ -107,6 +107,7 @@ class RealPrometheusTest {
         checkDashboard();
         if (DOCS) {
             assertThat(awaitAlert("firing", deadline)).isEqualTo("firing");
+            Thread.sleep(20_000); // so that the plot shows the alert firing for a while, not a wait for a result
         }
         writePlot(t0, faultAt);
     }
