@@ -22,8 +22,9 @@ import java.util.Set;
 
 /**
  * What operating the service needs, generated from what it really emits: Prometheus rules (SLO recording rules and
- * burn-rate alerts, Apdex, standard alerts for the conventions in use), their {@code promtool} unit tests, and an
- * example Alertmanager routing. The same files are served by the management server under {@code /operations/}.
+ * burn-rate alerts, Apdex, standard alerts for the conventions in use), their {@code promtool} unit tests, an
+ * example Alertmanager routing and a Grafana dashboard. The same files are served by the management server under
+ * {@code /operations/}.
  *
  * <pre>{@code
  * vigil.slo("checkout-availability").availability(99.9).over(Duration.ofDays(30)).onHttpRoute("/checkout");
@@ -43,6 +44,8 @@ public final class Operations {
     static final String PROMETHEUS_RULES_TEST = "prometheus-rules.test.yml";
     /** The example Alertmanager routing. */
     static final String ALERTMANAGER = "alertmanager.yml";
+    /** The Grafana dashboard. */
+    static final String GRAFANA_DASHBOARD = "grafana-dashboard.json";
 
     private final Vigil vigil;
     private final OperationsSettings settings;
@@ -77,7 +80,8 @@ public final class Operations {
     }
 
     /**
-     * Writes {@code prometheus-rules.yml}, {@code prometheus-rules.test.yml} and {@code alertmanager.yml} into a
+     * Writes {@code prometheus-rules.yml}, {@code prometheus-rules.test.yml}, {@code alertmanager.yml} and
+     * {@code grafana-dashboard.json} into a
      * directory, creating it when needed and replacing the files. Run
      * {@code promtool test rules prometheus-rules.test.yml} there to prove the rules.
      *
@@ -105,6 +109,18 @@ public final class Operations {
         return rules().alertmanager();
     }
 
+    /**
+     * A Grafana dashboard for what the service emits now: a row per domain in use, JVM, and the SLOs' budgets; the
+     * variables {@code datasource}, {@code service} and {@code env}; exemplars on histogram panels; deployment markers
+     * from {@code vigil_service_version}. See {@code docs/operations.md}.
+     *
+     * @return {@code grafana-dashboard.json}
+     */
+    public String grafanaDashboard() {
+        return GrafanaDashboard.json(settings.serviceName(), SloDashboardRow.domains(emitted()),
+                SloDashboardRow.rows(slos()));
+    }
+
     /** @return the names of the alerts {@link #prometheusRules()} holds now, each once */
     public List<String> alertNames() {
         return rules().alertNames();
@@ -120,6 +136,7 @@ public final class Operations {
         files.put(PROMETHEUS_RULES, rules.prometheusRules());
         files.put(PROMETHEUS_RULES_TEST, rules.prometheusRulesTest());
         files.put(ALERTMANAGER, rules.alertmanager());
+        files.put(GRAFANA_DASHBOARD, grafanaDashboard());
         return files;
     }
 

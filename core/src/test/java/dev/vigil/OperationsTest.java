@@ -48,7 +48,8 @@ class OperationsTest {
             assertThat(Files.readString(dir.resolve("ops/prometheus-rules.test.yml"))).contains("rule_files:\n  - prometheus-rules.yml");
             assertThat(Files.readString(dir.resolve("ops/alertmanager.yml"))).isEqualTo(vigil.operations().alertmanagerConfig())
                     .contains("receiver: 'pager'", "equal: ['alertname', 'service', 'slo']");
-            assertThat(dir.resolve("ops/grafana-dashboard.json")).doesNotExist();
+            assertThat(Files.readString(dir.resolve("ops/grafana-dashboard.json")))
+                    .isEqualTo(vigil.operations().grafanaDashboard()).contains("\"uid\": \"vigil-shop\"");
         }
     }
 
@@ -66,6 +67,12 @@ class OperationsTest {
                     .contains("- alert: 'SloErrorBudgetBurn1h'");
             HttpResponse<String> routing = get(vigil, "/operations/alertmanager.yml", "Bearer t0ken-for-ops");
             assertThat(routing.body()).isEqualTo(vigil.operations().alertmanagerConfig());
+            assertThat(get(vigil, "/operations/grafana-dashboard.json", null).statusCode()).isEqualTo(401);
+            HttpResponse<String> dashboard = get(vigil, "/operations/grafana-dashboard.json", "Bearer t0ken-for-ops");
+            assertThat(dashboard.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    t -> assertThat(t).startsWith("application/json"));
+            assertThat(dashboard.body()).isEqualTo(vigil.operations().grafanaDashboard())
+                    .contains("\"title\": \"SLO budget\"", "slo:error_budget_remaining:ratio{slo=\"checkout-availability\"");
             assertThat(get(vigil, "/operations/nothing.yml", "Bearer t0ken-for-ops").statusCode()).isEqualTo(404);
             assertThat(get(vigil, "/operations/", "Bearer t0ken-for-ops").statusCode()).isEqualTo(404);
         }

@@ -36,6 +36,7 @@ public final class Conventions {
         List<MetricConvention> all = new ArrayList<>();
         // One line per domain: each domain's class lists its own definitions.
         all.addAll(VigilConventions.all());
+        all.addAll(ServiceConventions.all());
         all.addAll(HttpConventions.all());
         all.addAll(TaskConventions.all());
         all.addAll(CacheConventions.all());

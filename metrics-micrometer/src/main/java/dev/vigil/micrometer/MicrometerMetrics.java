@@ -55,6 +55,7 @@ public final class MicrometerMetrics implements MetricsBackend {
     private final CoreSpanExemplars exemplars;
     private final MeterFactory meters;
     private final SystemBinders binders = new SystemBinders();
+    private final ServiceVersionGauge serviceVersion = new ServiceVersionGauge();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -120,7 +121,7 @@ public final class MicrometerMetrics implements MetricsBackend {
     }
 
     /**
-     * Applies the common tags and binds the JVM metrics, before core records anything. Reads
+     * Applies the common tags, binds the JVM metrics and the {@code vigil.service.version} gauge, before core records anything. Reads
      * {@code vigil.metrics.common-tags} and {@code vigil.metrics.jvm} for the options not set on the builder,
      * and {@code vigil.metrics.exemplars} for a registry this backend created.
      *
@@ -150,6 +151,7 @@ public final class MicrometerMetrics implements MetricsBackend {
         if (jvm) {
             binders.bindTo(registry);
         }
+        serviceVersion.bindTo(registry, config);
         if (exemplars != null) {
             exemplars.enabled(exemplarsOn);
         }
@@ -248,6 +250,7 @@ public final class MicrometerMetrics implements MetricsBackend {
             return;
         }
         binders.close();
+        serviceVersion.remove(registry);
         if (ownsRegistry) {
             try {
                 registry.close();

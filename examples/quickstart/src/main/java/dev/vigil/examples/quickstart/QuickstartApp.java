@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
  * A plain Java HTTP service with Vigil: no framework, no agent. Run it with the README's first command, then:
  * <pre>
  * curl -X POST 'http://localhost:8080/checkout?plan=pro'
+ * curl -X POST 'http://localhost:8080/faults?error_rate=0.2'
  * curl -X POST --data-binary 'some words here' 'http://localhost:8080/documents?type=pdf'
  * curl -X POST -H 'X-Api-Key: demo' --data-binary 'some words here' 'http://localhost:8080/documents?type=pdf'
  * curl http://localhost:8080/storefront
@@ -86,7 +87,13 @@ public final class QuickstartApp implements AutoCloseable {
         ExecutorService emails = vigil.tasks().executor("emails", Executors.newSingleThreadExecutor());
         // Every handler is wrapped with its route template: the http.server.* metrics and a server span per request.
         Http http = vigil.http();
+        // POST /faults?error_rate=0.2 makes that share of later checkouts answer 500, to watch the error ratio, the
+        // alerts and /health react; error_rate=0 stops it.
+        FaultInjector faults = new FaultInjector();
+        server.createContext("/faults", http.serverHandler("/faults", ex -> handle(ex,
+                () -> faults.set(param(ex, "error_rate", "0")))));
         server.createContext("/checkout", http.serverHandler("/checkout", ex -> handle(ex, () -> {
+            faults.maybeFail();
             String json = shop.checkout(param(ex, "plan", "free")).toJson();
             emails.submit(Task.named("send-receipt", () -> json.length()));  // task_duration_seconds{task_name=...}
             return json;
