@@ -72,7 +72,7 @@ class OperationsTest {
             assertThat(dashboard.headers().firstValue("Content-Type")).hasValueSatisfying(
                     t -> assertThat(t).startsWith("application/json"));
             assertThat(dashboard.body()).isEqualTo(vigil.operations().grafanaDashboard())
-                    .contains("\"title\": \"SLO budget\"", "slo:error_budget_remaining:ratio{slo=\"checkout-availability\"");
+                    .contains("\"title\": \"SLO budget\"", "slo:error_budget_remaining:ratio{slo=\\\"checkout-availability\\\"");
             assertThat(get(vigil, "/operations/nothing.yml", "Bearer t0ken-for-ops").statusCode()).isEqualTo(404);
             assertThat(get(vigil, "/operations/", "Bearer t0ken-for-ops").statusCode()).isEqualTo(404);
         }

@@ -67,6 +67,10 @@ public final class QuickstartApp implements AutoCloseable {
                 .environment("dev")
                 .managementPort(managementPort)
                 .install();
+        // Two SLOs on the checkout: burn-rate rules in /operations/prometheus-rules.yml, budgets on the status page.
+        vigil.slo("checkout-availability").availability(99.9).over(java.time.Duration.ofDays(30)).onHttpRoute("/checkout");
+        vigil.slo("checkout-latency").latency(0.95, java.time.Duration.ofMillis(500)).over(java.time.Duration.ofDays(30))
+                .onHttpRoute("/checkout");
         // An in-memory database behind a HikariCP pool: every statement and the pool show on /metrics.
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl("jdbc:h2:mem:quickstart;DB_CLOSE_DELAY=-1");
@@ -182,6 +186,8 @@ public final class QuickstartApp implements AutoCloseable {
         System.out.println("                     http://localhost:" + app.servicePort() + "/storefront  (calls /catalog)");
         System.out.println("Vigil metrics:       http://localhost:" + app.managementPort() + "/metrics");
         System.out.println("Vigil health:        http://localhost:" + app.managementPort() + "/health");
+        System.out.println("Vigil status page:   http://localhost:" + app.managementPort() + "/");
+        System.out.println("Vigil alert rules:   http://localhost:" + app.managementPort() + "/operations/prometheus-rules.yml");
         System.out.println(app.vigil.errors().isEnabled()
                 ? "Sentry:              failing checkouts (plan=gold) are reported to SENTRY_DSN"
                 : "Sentry:              off; set SENTRY_DSN to report failing checkouts");
