@@ -3,7 +3,9 @@ package dev.vigil;
 import dev.vigil.context.Context;
 import dev.vigil.context.Scope;
 import dev.vigil.internal.ApiWarnings;
+import dev.vigil.internal.DeferredCalls;
 import dev.vigil.internal.ErrorTypes;
+import dev.vigil.internal.ManualObservation;
 import dev.vigil.trace.SpanContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +21,17 @@ import java.util.List;
  *         call.chunk();                         // first: time to first chunk; then: time per output chunk
  *     }
  *     call.responseModel("gpt-4o-mini-2024-07-18").finishReason("stop").usage(1200, 350);
- * } catch (RuntimeException e) {
- *     // call.error(e) before the close, in a catch inside the try, marks it failed
  * }
  * }</pre>
+ *
+ * <p>A failure: {@link #error(Throwable)} or {@link #errorType(String)}, or an exception through the annotated
+ * ({@code @Traced}, {@code @Timed}, {@code @Counted}) method around the call. Java closes the call before that
+ * exception reaches the method, so a call closed with no outcome at all (no usage, finish reason, response model,
+ * response id, documents, completion, chunk or error) inside an instrumented method on the closing thread waits for
+ * that method's end: recorded failed with the method's {@code error.type} when it throws, as a success when it
+ * returns. Its duration is still its own, from start to close; at most 16 such calls
+ * wait per thread, the others are recorded at close. A call with an outcome is recorded at close, whatever the method
+ * does next (see {@code docs/genai.md}).
  *
  * <p>The last {@code usage(...)} call wins. A stream closed without usage records usage estimated from its chunks
  * and prompt, flagged {@code vigil.genai.usage.estimated=true} (see {@code docs/genai.md}); a call that saw neither
@@ -55,6 +64,8 @@ public final class GenAiCall implements AutoCloseable {
     boolean estimated;
     long promptChars = -1;
     String errorType;
+    /** A response id, documents or a completion was given: the call got an answer (see {@link #close()}). */
+    private boolean answered;
     private boolean closed;
 
     GenAiCall(GenAi genAi, GenAiCallBuilder b, boolean detached) {
@@ -119,6 +130,7 @@ public final class GenAiCall implements AutoCloseable {
      */
     public synchronized GenAiCall responseId(String id) {
         if (!closed && id != null && !id.isBlank()) {
+            answered = true;
             span.attribute("gen_ai.response.id", id);
         }
         return this;
@@ -195,6 +207,7 @@ public final class GenAiCall implements AutoCloseable {
      */
     public synchronized GenAiCall documents(int count) {
         if (!closed && count >= 0) {
+            answered = true;
             span.attribute("vigil.genai.retrieval.documents", (long) count);
         }
         return this;
@@ -225,6 +238,7 @@ public final class GenAiCall implements AutoCloseable {
      */
     public synchronized GenAiCall completion(String text) {
         if (!closed && text != null) {
+            answered = true;
             GenAiContent.output(genAi, span, text, finishReasons.isEmpty() ? null : finishReasons.get(0));
         }
         return this;
@@ -317,7 +331,10 @@ public final class GenAiCall implements AutoCloseable {
         return span.spanContext();
     }
 
-    /** Ends the call: the span ends and the metrics, cost and stage are recorded. From any thread, once. */
+    /**
+     * Ends the call: the span ends and the metrics, cost and stage are recorded. From any thread, once. A call with no
+     * outcome at all, inside an instrumented method on this thread, is recorded when that method ends (see above).
+     */
     @Override
     public void close() {
         long nanos = System.nanoTime() - startNanos;
@@ -327,9 +344,43 @@ public final class GenAiCall implements AutoCloseable {
                 return;
             }
             closed = true;
+            outcome = hasOutcome() ? GenAiOutcome.of(this, chunks) : null;
+            if (outcome != null) {
+                outcome.annotate(span);
+            }
+        }
+        if (outcome != null) {
+            end(nanos, outcome);
+        } else if (DeferredCalls.defer(error -> end(nanos, error))) {
+            if (span instanceof ManualObservation) {
+                ((ManualObservation) span).leaveScope(); // the method must find its own context current at its end
+            }
+        } else {
+            end(nanos, (Throwable) null);
+        }
+    }
+
+    /** With the lock held: whether anything tells how the call went. Without, its method's end may tell. */
+    private boolean hasOutcome() {
+        return errorType != null || answered || responseModel != null || !finishReasons.isEmpty() || inputTokens >= 0
+                || outputTokens >= 0 || chunks.count() > 0;
+    }
+
+    /** Ends a call deferred to its method's end: failed with the method's exception, or a success. */
+    private void end(long nanos, Throwable methodError) {
+        GenAiOutcome outcome;
+        synchronized (this) {
+            if (methodError != null) {
+                errorType = ErrorTypes.of(methodError); // as core types the method's own failure
+                span.error(methodError);
+            }
             outcome = GenAiOutcome.of(this, chunks);
             outcome.annotate(span);
         }
+        end(nanos, outcome);
+    }
+
+    private void end(long nanos, GenAiOutcome outcome) {
         try {
             span.close();
         } finally {

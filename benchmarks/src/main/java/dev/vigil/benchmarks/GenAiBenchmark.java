@@ -68,6 +68,43 @@ public class GenAiBenchmark {
     }
 
     /** @return the work's result, so the JIT keeps it */
+    /** An installed Vigil: a call closed without outcome looks for an annotated method only when one is. */
+    @State(Scope.Benchmark)
+    public static class Installed {
+        Vigil vigil;
+
+        /** Installs a Vigil with Prometheus metrics (once per fork: JMH forks per benchmark). */
+        @Setup(Level.Trial)
+        public void setUp() {
+            vigil = Vigil.builder().discoverBackends(false)
+                    .metrics(MicrometerMetrics.builder(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+                            .jvmMetrics(false).commonTags(false).build())
+                    .install();
+        }
+
+        /** Uninstalls it. */
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            vigil.close();
+        }
+    }
+
+    /**
+     * A call closed with nothing reported and no annotated method around it, on an installed Vigil: the walk of the
+     * stack that looks for such a method is the cost of this path (see docs/genai.md, Failures).
+     *
+     * @param installed the installed Vigil
+     * @return the sink
+     */
+    @Benchmark
+    public int chatCallWithoutOutcome(Installed installed) {
+        try (GenAiCall call = installed.vigil.genAi().chat("openai", "gpt-4o-mini").serverAddress("api.openai.com")
+                .start()) {
+            sink = Workload.body(sink);
+        }
+        return sink;
+    }
+
     @Benchmark
     public int plainObservation() {
         try (Observation o = vigil.observation("chat gpt-4o-mini").kind(SpanKind.CLIENT)

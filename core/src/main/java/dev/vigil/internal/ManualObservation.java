@@ -267,6 +267,22 @@ public final class ManualObservation extends RecordedObservation implements Obse
         }
     }
 
+    /**
+     * Restores, on the starting thread, the context from before this observation, leaving it running until
+     * {@link #close()}: for a call whose outcome waits for the method around it, which must find its own context
+     * current when it ends. Elsewhere, and when not started or closed, does nothing. Never throws.
+     */
+    public void leaveScope() {
+        if (!started || closed != 0 || owner != Thread.currentThread()) {
+            return;
+        }
+        try {
+            closeScope();
+        } catch (Throwable e) {
+            ApiWarnings.warn("instrumentation", "observation '" + name + "' failed to restore the context: " + e);
+        }
+    }
+
     @Override
     public void close() {
         if (!started || !CLOSED.compareAndSet(this, 0, 1)) {

@@ -30,6 +30,7 @@ final class MethodInvocation extends ActiveObservation {
 
     void exit(Object returned, Throwable thrown) {
         if (thrown == null && site.async && returned instanceof CompletionStage) {
+            settleDeferred(null); // the calls it closed ended before it returned its stage
             exitAsync((CompletionStage<?>) returned);
             return;
         }
@@ -39,10 +40,19 @@ final class MethodInvocation extends ActiveObservation {
         } catch (Throwable e) {
             ApiWarnings.warn("instrumentation", "instrumented method " + site.functionName + " failed to record: " + e);
         }
+        // Before this method stops, so that a deferred call failing with its exception is the innermost failure.
+        settleDeferred(thrown);
         try {
             closeScope();
         } finally {
             stop(thrown);
+        }
+    }
+
+    /** One field read for a method that never held a deferred call; {@link DeferredCalls} never throws. */
+    private void settleDeferred(Throwable thrown) {
+        if (site.holdsDeferred) {
+            DeferredCalls.methodEnded(site, thrown);
         }
     }
 

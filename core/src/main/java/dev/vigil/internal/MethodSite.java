@@ -41,6 +41,15 @@ public final class MethodSite {
     final String functionName;
     final String[] tagKeys;
     final boolean async;
+    /** The method's class, name and descriptor, to find its frame on a stack (see {@link DeferredCalls}). */
+    private final Class<?> owner;
+    private final String methodName;
+    private final String descriptor;
+    /**
+     * Whether a call was ever deferred to the end of this method ({@link DeferredCalls}): the one field its exit
+     * reads for that, false for every method that never held such a call. Once true, it stays true.
+     */
+    volatile boolean holdsDeferred;
 
     MethodSite(Method m) {
         String simple = m.getDeclaringClass().getSimpleName() + "." + m.getName();
@@ -68,6 +77,19 @@ public final class MethodSite {
         }
         tagKeys = keys.toArray(new String[0]);
         async = CompletionStage.class.isAssignableFrom(m.getReturnType());
+        owner = m.getDeclaringClass();
+        methodName = m.getName();
+        descriptor = MethodType.methodType(m.getReturnType(), m.getParameterTypes()).toMethodDescriptorString();
+    }
+
+    /** @return the site of a method already resolved, or null (never resolves one) */
+    static MethodSite existing(Class<?> owner, String methodName, String descriptor) {
+        return BY_CLASS.get(owner).get(methodName + descriptor);
+    }
+
+    /** @return whether a stack frame of this class, name and descriptor is this method */
+    boolean is(Class<?> type, String name, String desc) {
+        return type == owner && name.equals(methodName) && desc.equals(descriptor);
     }
 
     /**
