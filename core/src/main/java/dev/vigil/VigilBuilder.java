@@ -268,7 +268,7 @@ public final class VigilBuilder {
         GlobalVigil.checkNotInstalled();
         Vigil vigil = build();
         try {
-            GlobalVigil.install(vigil, vigil.recorder());
+            GlobalVigil.install(vigil, vigil.parts().recorder());
         } catch (IllegalStateException raced) {
             vigil.close();
             throw raced;
@@ -305,7 +305,9 @@ public final class VigilBuilder {
         Redaction policy = RedactionSettings.resolve(redaction, config);
         List<VigilBackend> backends = resolveBackends(config, policy);
         try {
-            return build(config, sampler, backends, policy, healthSettings).genAi(genAi);
+            Vigil vigil = build(config, sampler, backends, policy, healthSettings);
+            vigil.parts().genAi(genAi);
+            return vigil;
         } catch (RuntimeException | Error e) {
             closeAll(backends, e);
             throw e;
@@ -349,8 +351,9 @@ public final class VigilBuilder {
         if (engine != null) {
             engine.recorder(recorder);
         }
-        return new Vigil(config, engine, recorder, backends, server, health, policy).errors(Errors.of(errorBackends(backends)))
-                .healthModel(model);
+        Vigil vigil = new Vigil(config, engine, recorder, backends, server, health, policy);
+        vigil.parts().errors(Errors.of(errorBackends(backends))).healthModel(model);
+        return vigil;
     }
 
     /**
