@@ -127,7 +127,7 @@ public final class HttpServerObservation {
         observation.close();
         active.decrementAndGet();
         String template = route;
-        dev.vigil.internal.HealthModel health = vigil.healthModel();
+        dev.vigil.internal.HealthModel health = vigil.parts().healthModel();
         if (health != null) {
             health.serverRequest(template, status, failure != null, System.nanoTime() - startNanos);
         }

@@ -154,14 +154,14 @@ public final class Operations {
     EmittedSeries emitted() {
         List<String> backendNames = vigil.backendNames();
         String scrape = null;
-        for (VigilBackend b : vigil.backends()) {
+        for (VigilBackend b : vigil.parts().backends()) {
             ScrapeSource source = b instanceof MetricsBackend ? ((MetricsBackend) b).scrapeSource() : null;
             if (source != null) {
                 scrape = scrape(source);
                 break;
             }
         }
-        Set<String> meters = vigil.meterNames();
+        Set<String> meters = vigil.parts().meterNames();
         return EmittedSeries.of(scrape, meters == null ? Collections.emptySet() : new ArrayList<>(meters),
                 backendNames, settings.serviceName());
     }

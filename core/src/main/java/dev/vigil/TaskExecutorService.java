@@ -35,7 +35,7 @@ final class TaskExecutorService extends AbstractExecutorService {
         this.delegate = delegate;
         vigil.kpi(TaskConventions.QUEUE_DEPTH.name()).tag("task.queue", queue).gauge(depth, AtomicInteger::get);
         vigil.kpi(TaskConventions.ACTIVE.name()).tag("task.queue", queue).gauge(active, AtomicInteger::get);
-        dev.vigil.internal.HealthModel health = vigil.healthModel();
+        dev.vigil.internal.HealthModel health = vigil.parts().healthModel();
         if (health != null) {
             health.taskQueue(queue, depth::get);
         }

@@ -49,7 +49,7 @@ final class TaskRun implements Runnable {
      */
     static Runnable measured(Vigil vigil, String queue, String name, Runnable task, KpiTimer success) {
         return () -> {
-            if (vigil.recorder().hasHandlers()) {
+            if (vigil.parts().recorder().hasHandlers()) {
                 observed(vigil, queue, name, task);
                 return;
             }

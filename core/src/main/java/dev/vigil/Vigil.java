@@ -1,16 +1,12 @@
 package dev.vigil;
 
 import dev.vigil.internal.GlobalVigil;
-import dev.vigil.internal.KpiBuilder;
 import dev.vigil.internal.ManagementServer;
-import dev.vigil.internal.MeterEngine;
 import dev.vigil.internal.ManualObservation;
-import dev.vigil.internal.NoopKpi;
+import dev.vigil.internal.MeterEngine;
 import dev.vigil.internal.NoopObservation;
 import dev.vigil.internal.Recorder;
-import dev.vigil.internal.UnmeteredKpi;
 import dev.vigil.spi.VigilBackend;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -31,45 +27,15 @@ import java.util.List;
  * <p>Recording calls never throw and never block: bad input is a no-op with a rate-limited warning.
  */
 public final class Vigil implements AutoCloseable {
-    private static final System.Logger LOGGER = System.getLogger("dev.vigil");
     private static final Vigil NOOP = new Vigil(VigilConfigs.empty(), null, Recorder.NOOP, List.of(), null,
             new HealthRegistry(Redaction.defaults()), Redaction.defaults());
 
-    private final VigilConfig config;
-    private final MeterEngine engine;
-    /** Becomes {@link Recorder#NOOP} at close, so that no observation reaches a closed backend's handler. */
-    private volatile Recorder recorder;
-    private final List<VigilBackend> backends;
-    private final ManagementServer server;
-    private final HealthRegistry health;
-    private final Redaction redaction;
-    private final Object closeLock = new Object();
-    private final Http http = new Http(this);
     private final Domains domains = new Domains(this);
-    /** Set once by the builder before the instance is published; {@link Errors#NONE} otherwise. */
-    private Errors errors = Errors.NONE;
-    private dev.vigil.internal.HealthModel healthModel;
-    /** Set once by the builder before the instance is published, with the prices and budget; none otherwise. */
-    private GenAi genAi = new GenAi(this, GenAiSettings.NONE);
-    private boolean closed;
-    private volatile Db db;
-    private volatile Messaging messaging;
-    private final Operations operations;
+    private final VigilParts parts;
 
     Vigil(VigilConfig config, MeterEngine engine, Recorder recorder, List<VigilBackend> backends,
           ManagementServer server, HealthRegistry health, Redaction redaction) {
-        this.config = config;
-        this.engine = engine;
-        this.recorder = recorder;
-        this.backends = List.copyOf(backends);
-        this.server = server;
-        this.health = health;
-        this.redaction = redaction;
-        this.operations = new Operations(this,
-                dev.vigil.internal.operations.OperationsSettings.of(config)); // checked at build already
-        if (server != null) {
-            server.operations(operations::file);
-        }
+        this.parts = new VigilParts(this, config, engine, recorder, backends, server, health, redaction);
     }
 
     /** @return a builder for the one Vigil of a service */
@@ -110,12 +76,7 @@ public final class Vigil implements AutoCloseable {
      * @return the KPI; a shared no-op when no metrics backend and no observation handler is installed
      */
     public Kpi kpi(String name) {
-        MeterEngine e = engine;
-        if (e != null) {
-            return new KpiBuilder(e, name);
-        }
-        // No metrics backend: a traced KPI is still a span, and failures still reach the handlers.
-        return recorder.hasHandlers() ? new UnmeteredKpi(recorder, name) : NoopKpi.INSTANCE;
+        return parts.kpi(name);
     }
 
     /**
@@ -133,7 +94,8 @@ public final class Vigil implements AutoCloseable {
      * @return the builder; a shared no-op before install
      */
     public ObservationBuilder observation(String name) {
-        return recorder.isNoop() ? NoopObservation.INSTANCE : new ManualObservation(recorder, name);
+        Recorder r = parts.recorder();
+        return r.isNoop() ? NoopObservation.INSTANCE : new ManualObservation(r, name);
     }
 
     /**
@@ -162,7 +124,7 @@ public final class Vigil implements AutoCloseable {
      * @return this instance's {@link Http}
      */
     public Http http() {
-        return http;
+        return domains.http();
     }
 
     /**
@@ -212,24 +174,7 @@ public final class Vigil implements AutoCloseable {
      * @return the error reporting of this Vigil
      */
     public Errors errors() {
-        return errors;
-    }
-
-    Vigil errors(Errors errors) {
-        this.errors = errors;
-        return this;
-    }
-
-    /** Set once by the builder before the instance is published; null on the no-op instance. */
-    Vigil healthModel(dev.vigil.internal.HealthModel model) {
-        this.healthModel = model;
-        StatusSections.register(this, model);
-        return this;
-    }
-
-    /** @return the request window, queues and status sections behind the built-in checks; null on the no-op instance */
-    dev.vigil.internal.HealthModel healthModel() {
-        return healthModel;
+        return parts.errors();
     }
 
     /**
@@ -245,12 +190,7 @@ public final class Vigil implements AutoCloseable {
      * @return this instance's {@link GenAi}
      */
     public GenAi genAi() {
-        return genAi;
-    }
-
-    Vigil genAi(GenAiSettings settings) {
-        this.genAi = new GenAi(this, settings);
-        return this;
+        return parts.genAi();
     }
 
     /**
@@ -261,16 +201,7 @@ public final class Vigil implements AutoCloseable {
      * @return this instance's {@link Db}
      */
     public Db db() {
-        Db d = db;
-        if (d == null) {
-            synchronized (closeLock) {
-                d = db;
-                if (d == null) {
-                    db = d = new Db(this);
-                }
-            }
-        }
-        return d;
+        return domains.db();
     }
 
     /**
@@ -280,16 +211,7 @@ public final class Vigil implements AutoCloseable {
      * @return this instance's {@link Messaging}
      */
     public Messaging messaging() {
-        Messaging m = messaging;
-        if (m == null) {
-            synchronized (closeLock) {
-                m = messaging;
-                if (m == null) {
-                    messaging = m = new Messaging(this);
-                }
-            }
-        }
-        return m;
+        return domains.messaging();
     }
 
     /**
@@ -333,7 +255,7 @@ public final class Vigil implements AutoCloseable {
      * @throws IllegalArgumentException when the name is invalid
      */
     public SloBuilder slo(String name) {
-        return new SloBuilder(name, isNoop() ? slo -> slo : operations::define);
+        return new SloBuilder(name, isNoop() ? slo -> slo : parts.operations()::define);
     }
 
     /**
@@ -345,21 +267,12 @@ public final class Vigil implements AutoCloseable {
      * @return this instance's operations
      */
     public Operations operations() {
-        return operations;
-    }
-
-    List<VigilBackend> backends() {
-        return backends;
-    }
-
-    /** @return the dotted names of the meters registered so far, or null without a metrics backend */
-    java.util.Set<String> meterNames() {
-        return engine == null ? null : engine.meterNames();
+        return parts.operations();
     }
 
     /** @return the health checks served at {@code /health} */
     public HealthRegistry health() {
-        return health;
+        return parts.health();
     }
 
     /**
@@ -371,22 +284,22 @@ public final class Vigil implements AutoCloseable {
      * @return the installed redaction policy
      */
     public Redaction redaction() {
-        return redaction;
+        return parts.redaction();
     }
 
     /** @return the bound management port, or -1 when no management server runs */
     public int managementPort() {
-        return server == null ? -1 : server.port();
+        return parts.managementPort();
     }
 
     /** @return the resolved configuration */
     public VigilConfig config() {
-        return config;
+        return parts.config();
     }
 
     /** @return the names of the composed backends, in order */
     public List<String> backendNames() {
-        return backends.stream().map(VigilBackend::name).toList();
+        return parts.backends().stream().map(VigilBackend::name).toList();
     }
 
     /** @return true for the no-op instance */
@@ -394,8 +307,9 @@ public final class Vigil implements AutoCloseable {
         return this == NOOP;
     }
 
-    Recorder recorder() {
-        return recorder;
+    /** @return the wiring behind this instance, for the builder and the entry points in this package */
+    VigilParts parts() {
+        return parts;
     }
 
     /**
@@ -405,51 +319,13 @@ public final class Vigil implements AutoCloseable {
      */
     @Override
     public void close() {
-        synchronized (closeLock) {
-            if (closed || this == NOOP) {
-                return;
-            }
-            closed = true;
-        }
-        // First of all: observations started from now on reach no handler of a backend that is about to close.
-        Recorder r = recorder;
-        recorder = Recorder.NOOP;
-        GlobalVigil.uninstallRecorder(r);
-        if (engine != null) {
-            engine.recorder(null); // traced KPIs become plain ones
-        }
-        long deadline = System.nanoTime() + Duration.ofMillis(config.getLong(VigilConfig.SHUTDOWN_TIMEOUT_MS, 10_000, 0, 600_000)).toNanos();
-        // Metrics backends last, so the others' final reports (vigil.dropped at flush) reach an open registry.
-        for (VigilBackend b : backends) {
-            if (!(b instanceof dev.vigil.spi.MetricsBackend)) {
-                closeBackend(b, deadline);
-            }
-        }
-        for (VigilBackend b : backends) {
-            if (b instanceof dev.vigil.spi.MetricsBackend) {
-                closeBackend(b, deadline);
-            }
-        }
-        // Only now: a backend's last report (vigil.dropped at flush) must still be recorded while it closes.
-        if (engine != null) {
-            engine.close();
-        }
-        if (server != null) {
-            server.stop();
-        }
-    }
-
-    private static void closeBackend(VigilBackend b, long deadline) {
-        long left = Math.max(0, deadline - System.nanoTime());
-        try {
-            b.close(Duration.ofNanos(left));
-        } catch (RuntimeException | LinkageError e) {
-            LOGGER.log(System.Logger.Level.WARNING, "Vigil: backend " + b.name() + " failed to close: " + e);
+        if (!isNoop()) {
+            parts.close();
         }
     }
 
     @Override
     public String toString() {
-        return isNoop() ? "Vigil{noop}" : "Vigil{service=" + config.serviceName() + ", backends=" + backendNames() + '}';
+        return isNoop() ? "Vigil{noop}" : "Vigil{service=" + config().serviceName() + ", backends=" + backendNames() + '}';
     }
 }

@@ -50,8 +50,8 @@ class StatusPageTest {
                     .end(i < 2 ? 500 : 200, null, -1, -1);
         }
         vigil.http().serverObservation("GET", "http", "/x\"><img src=x>", Map.<String, String>of(), dev.vigil.propagation.MapPropagation.getter()).end(200, null, -1, -1);
-        vigil.healthModel().section(section("SLO error budget", List.of(List.of("checkout-availability", "73.2%"))));
-        vigil.healthModel().section(section("GenAI cost today", List.of()));
+        vigil.parts().healthModel().section(section("SLO error budget", List.of(List.of("checkout-availability", "73.2%"))));
+        vigil.parts().healthModel().section(section("GenAI cost today", List.of()));
 
         HttpResponse<String> r = page("/", null);
         assertThat(r.statusCode()).isEqualTo(200);
