@@ -269,8 +269,9 @@ public final class VigilBuilder {
         return "Vigil installed for service '" + vigil.config().serviceName() + "' with backends " + vigil.backendNames()
                 + "; " + instrumented + (instrumented == 1 ? " annotated method" : " annotated methods")
                 + " instrumented by vigil-maven-plugin"
-                + (instrumented > 0 ? "" : " (@Timed, @Counted and @Traced record nothing without it: add the plugin"
-                        + " dev.vigil:vigil-maven-plugin with the goals instrument and instrument-tests to the build)")
+                + (instrumented > 0 ? "" : " (a service without @Timed, @Counted or @Traced methods needs none;"
+                        + " annotated methods record nothing without it: add the plugin dev.vigil:vigil-maven-plugin"
+                        + " with the goals instrument and instrument-tests to the build)")
                 + (vigil.managementPort() < 0 ? "" : "; management endpoint on port " + vigil.managementPort());
     }
 

@@ -120,7 +120,14 @@ class CardinalityTest {
             after = registry.scrape();
         }
         assertThat(after).contains(alive);
-        assertThat(usedHeapAfterGc() - before).as("heap after the folded objects were dropped").isLessThan(1024 * 1024);
+        // Cleared weak members are purged on the next read, and a collection may leave some for the next one:
+        // measure again after a read, a bounded number of times.
+        long retained = usedHeapAfterGc() - before;
+        for (int i = 0; i < 10 && retained >= 1024 * 1024; i++) {
+            registry.scrape();
+            retained = usedHeapAfterGc() - before;
+        }
+        assertThat(retained).as("heap after the folded objects were dropped").isLessThan(1024 * 1024);
         Reference.reachabilityFence(sessions);
     }
 
