@@ -68,4 +68,29 @@ public final class Hex {
         encode(low, out, 16);
         return new String(out, StandardCharsets.ISO_8859_1);
     }
+
+    /**
+     * Decodes 8 lowercase hex digits (ASCII) at {@code offset}, validating them in the same pass.
+     *
+     * @param src the bytes to read
+     * @param offset the first byte read
+     * @return the value, 0 to 2^32 - 1, or -1 if any of the 8 bytes is not one of {@code 0-9a-f}
+     */
+    public static long decode8(byte[] src, int offset) {
+        long x = (long) LONGS.get(src, offset);
+        // Per-byte range checks by adding so a byte's top bit flips at the range's bounds; bytes with their top bit
+        // already set are rejected first, so no addition carries into the next byte.
+        long digit = (x + 0x5050505050505050L) & ~(x + 0x4646464646464646L); // 0x30 <= b < 0x3A
+        long letter = (x + 0x1F1F1F1F1F1F1F1FL) & ~(x + 0x1919191919191919L); // 0x61 <= b < 0x67
+        if ((((digit | letter) & HIGH_BITS) ^ HIGH_BITS | (x & HIGH_BITS)) != 0) {
+            return -1;
+        }
+        long n = (x & 0x0F0F0F0F0F0F0F0FL) + ((letter & HIGH_BITS) >>> 7) * 9; // 'a' & 0xF is 1, so +9 gives 10
+        // Gather the 8 nibbles, most significant first, into the low 32 bits.
+        n = (n | (n >>> 4)) & 0x00FF00FF00FF00FFL;
+        n = (n | (n >>> 8)) & 0x0000FFFF0000FFFFL;
+        return (n | (n >>> 16)) & 0xFFFFFFFFL;
+    }
+
+    private static final long HIGH_BITS = 0x8080808080808080L;
 }

@@ -35,4 +35,38 @@ class HexTest {
         assertThat(new String(dest, java.nio.charset.StandardCharsets.ISO_8859_1))
                 .isEqualTo("--4bf92f3577b34da6--");
     }
+
+    @Test
+    void decodesWhatItEncodes() {
+        SplittableRandom random = new SplittableRandom(7);
+        byte[] buffer = new byte[19];
+        for (int i = 0; i < 10_000; i++) {
+            long value = random.nextLong();
+            Hex.encode(value, buffer, 3);
+            assertThat(Hex.decode8(buffer, 3) << 32 | Hex.decode8(buffer, 11)).isEqualTo(value);
+        }
+        assertThat(Hex.decode8(ascii("ffffffff"), 0)).isEqualTo(0xFFFFFFFFL);
+        assertThat(Hex.decode8(ascii("00000000"), 0)).isZero();
+    }
+
+    @Test
+    void decodeRejectsEveryByteButLowercaseHexInEveryPosition() {
+        for (int b = 0; b < 256; b++) {
+            boolean hex = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f');
+            for (int pos = 0; pos < 8; pos++) {
+                byte[] digits = ascii("9a8b7c6d");
+                digits[pos] = (byte) b;
+                long decoded = Hex.decode8(digits, 0);
+                if (hex) {
+                    assertThat(decoded).as("byte %d at %d", b, pos).isNotNegative();
+                } else {
+                    assertThat(decoded).as("byte %d at %d", b, pos).isEqualTo(-1L);
+                }
+            }
+        }
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
 }
