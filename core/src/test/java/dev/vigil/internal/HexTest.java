@@ -2,6 +2,8 @@ package dev.vigil.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -30,9 +32,9 @@ class HexTest {
     @Test
     void writesAtTheGivenOffsetOnly() {
         byte[] dest = new byte[20];
-        java.util.Arrays.fill(dest, (byte) '-');
+        Arrays.fill(dest, (byte) '-');
         Hex.encode(0x4bf92f3577b34da6L, dest, 2);
-        assertThat(new String(dest, java.nio.charset.StandardCharsets.ISO_8859_1))
+        assertThat(new String(dest, StandardCharsets.ISO_8859_1))
                 .isEqualTo("--4bf92f3577b34da6--");
     }
 
@@ -67,6 +69,6 @@ class HexTest {
     }
 
     private static byte[] ascii(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }
