@@ -70,6 +70,35 @@ class W3CTraceContextPropagatorTest {
     }
 
     @Test
+    void rejectsANonHexCharacterInEveryIdPosition() {
+        // Characters whose low byte is a hex digit (U+0130, U+0161), Latin-1 above ASCII, and ASCII neighbours of the
+        // hex ranges: ids are validated eight digits at a time, so every position of every group must be checked.
+        char[] bad = {'\u0130', '\u0161', '\u00b0', '\u00e1', '/', ':', '`', 'g', 'A', 'F', ' ', '-'};
+        for (int pos = 3; pos < 52; pos++) {
+            if (pos == 35) {
+                continue; // the separator between trace id and parent id
+            }
+            for (char c : bad) {
+                char[] value = TRACEPARENT.toCharArray();
+                value[pos] = c;
+                String header = new String(value);
+                assertThat(extract("traceparent", header)).as(header).isSameAs(SpanContext.invalid());
+                assertThat(extract("traceparent", " " + header + "\t")).as(header).isSameAs(SpanContext.invalid());
+            }
+        }
+    }
+
+    @Test
+    void readsIdsOfAnyDigitsAndAfterOptionalWhitespaceOrInALongerHigherVersion() {
+        String ids = "0123456789abcdeffedcba9876543210-a0b1c2d3e4f5a6b7";
+        SpanContext expected = SpanContext.createFromRemoteParent(
+                0x0123456789abcdefL, 0xfedcba9876543210L, 0xa0b1c2d3e4f5a6b7L, (byte) 1, TraceState.empty());
+        assertThat(extract("traceparent", "00-" + ids + "-01")).isEqualTo(expected);
+        assertThat(extract("traceparent", " \t00-" + ids + "-01 ")).isEqualTo(expected);
+        assertThat(extract("traceparent", "01-" + ids + "-01-" + "x".repeat(10_000))).isEqualTo(expected);
+    }
+
+    @Test
     void invalidOrEmptyContextsInjectNothing() {
         assertThat(inject(SpanContext.invalid())).isEmpty();
         assertThat(inject(null)).isEmpty();
