@@ -41,6 +41,22 @@ public final class Context {
             }
 
             @Override
+            public Object slot() {
+                return StorageRegistry.storage() == ThreadLocalContextStorage.INSTANCE
+                        ? ThreadLocalContextStorage.existingSlot() : null;
+            }
+
+            @Override
+            public Context current(Object slot) {
+                return ThreadLocalContextStorage.current(slot);
+            }
+
+            @Override
+            public Object enter(Object slot, Context context) {
+                return ThreadLocalContextStorage.swap(slot, context);
+            }
+
+            @Override
             public void exit(Context context, Object token) {
                 if (token instanceof Scope) {
                     ((Scope) token).close();

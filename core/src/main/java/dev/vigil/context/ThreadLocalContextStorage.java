@@ -42,6 +42,27 @@ final class ThreadLocalContextStorage implements ContextStorage {
         return c == null ? Context.root() : c;
     }
 
+    /** @return the calling thread's slot, or null before its first attach: an observation's one lookup */
+    static Object existingSlot() {
+        return CURRENT.get();
+    }
+
+    /** @return the context current in a slot {@link #existingSlot} returned */
+    static Context current(Object slot) {
+        Context c = ((Slot) slot).context;
+        return c == null ? Context.root() : c;
+    }
+
+    /** {@link #swap(Context)} through a slot {@link #existingSlot} returned on this thread, without a second lookup. */
+    static Context swap(Object slot, Context context) {
+        Slot s = (Slot) slot;
+        Context previous = s.context;
+        if (previous != context) {
+            s.context = context;
+        }
+        return previous == null ? Context.root() : previous;
+    }
+
     /** The calling thread's slot, created on its first attach. */
     private static Slot slot() {
         Slot s = CURRENT.get();

@@ -66,7 +66,9 @@ abstract class ActiveObservation extends TagArgs implements ObservationContext {
         if (!isSpan && r.nonSpans.isEmpty()) {
             return null; // a @Timed-only call with no handler that wants it: no context read at all
         }
-        Context current = Context.current();
+        // One lookup of the thread's slot serves both reading the current context and attaching this one.
+        Object slot = makeCurrent ? ContextAccess.slot() : null;
+        Context current = slot != null ? ContextAccess.current(slot) : Context.current();
         token = current;
         if (r.tracksFailures) {
             link = new FailureLink(current.get(FailureLink.OWNER));
@@ -93,17 +95,22 @@ abstract class ActiveObservation extends TagArgs implements ObservationContext {
             }
         }
         if (makeCurrent && (isSpan || link != null)) {
-            Context a = attached;
-            Object t = ContextAccess.enter(a);
-            if (t != current) {
-                token = t instanceof Context ? t : new EnteredScope(t, current);
-            }
-            flags |= SCOPE_OPEN;
-            if (hs.started.length > 0) {
-                Observations.openScopes(hs, this, state);
-            }
+            enter(slot, current, hs);
         }
         return current;
+    }
+
+    /** Makes it current and opens the handlers' scopes; apart so that {@link #begin} stays small enough to inline. */
+    private void enter(Object slot, Context current, HandlerSet hs) {
+        Context a = attached;
+        Object t = slot != null ? ContextAccess.enter(slot, a) : ContextAccess.enter(a);
+        if (t != current) {
+            token = t instanceof Context ? t : new EnteredScope(t, current);
+        }
+        flags |= SCOPE_OPEN;
+        if (hs.started.length > 0) {
+            Observations.openScopes(hs, this, state);
+        }
     }
 
     /** @return the handlers that follow this observation through its life cycle, or null */

@@ -19,6 +19,27 @@ public final class ContextAccess {
         Object enter(Context context);
 
         /**
+         * @return the calling thread's own slot of the default storage, to read and attach through with one lookup;
+         *     null with another storage, or before the thread first attached anything
+         */
+        Object slot();
+
+        /**
+         * @param slot what {@link #slot} returned on this thread
+         * @return the context current in it
+         */
+        Context current(Object slot);
+
+        /**
+         * {@link #enter}, through the slot {@link #slot} returned on this thread.
+         *
+         * @param slot what {@link #slot} returned on this thread
+         * @param context the context to make current
+         * @return a token for {@link #exit}
+         */
+        Object enter(Object slot, Context context);
+
+        /**
          * Puts the thread back at the context current before {@link #enter}.
          *
          * @param context the context {@link #enter} attached
@@ -55,6 +76,20 @@ public final class ContextAccess {
 
     static Object enter(Context context) {
         return hooks.enter(context);
+    }
+
+    /** Null also until {@link Context} was first used (its initializer installs the hooks): callers then read it. */
+    static Object slot() {
+        Hooks h = hooks;
+        return h == null ? null : h.slot();
+    }
+
+    static Context current(Object slot) {
+        return hooks.current(slot);
+    }
+
+    static Object enter(Object slot, Context context) {
+        return hooks.enter(slot, context);
     }
 
     static void exit(Context context, Object token) {

@@ -42,6 +42,10 @@ final class Observations {
 
     static void openScopes(HandlerSet hs, ActiveObservation o, Object state) {
         ObservationHandler[] handlers = hs.started;
+        if (handlers.length == 1) { // the common case (a tracer alone): no loop, no state array
+            openOne(handlers[0], o, state);
+            return;
+        }
         for (int i = 0; i < handlers.length; i++) {
             try {
                 handlers[i].onScopeOpened(o, stateOf(handlers.length, state, i));
@@ -51,14 +55,34 @@ final class Observations {
         }
     }
 
+    private static void openOne(ObservationHandler h, ActiveObservation o, Object state) {
+        try {
+            h.onScopeOpened(o, state);
+        } catch (Throwable e) {
+            warn(h, "onScopeOpened", e);
+        }
+    }
+
     static void closeScopes(HandlerSet hs, ActiveObservation o, Object state) {
         ObservationHandler[] handlers = hs.started;
+        if (handlers.length == 1) {
+            closeOne(handlers[0], o, state);
+            return;
+        }
         for (int i = handlers.length - 1; i >= 0; i--) {
             try {
                 handlers[i].onScopeClosed(o, stateOf(handlers.length, state, i));
             } catch (Throwable e) {
                 warn(handlers[i], "onScopeClosed", e);
             }
+        }
+    }
+
+    private static void closeOne(ObservationHandler h, ActiveObservation o, Object state) {
+        try {
+            h.onScopeClosed(o, state);
+        } catch (Throwable e) {
+            warn(h, "onScopeClosed", e);
         }
     }
 

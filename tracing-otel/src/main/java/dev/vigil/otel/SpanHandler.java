@@ -93,30 +93,47 @@ final class SpanHandler implements ObservationHandler {
         } else {
             b.setNoParent();
         }
-        java.util.List<dev.vigil.trace.SpanContext> links = ctx.links();
-        for (int i = 0, n = links.size(); i < n; i++) { // indexed: no iterator per span when the call is not inlined
-            b.addLink(Conversions.toOtel(links.get(i)));
+        if (!ctx.links().isEmpty()) {
+            addLinks(b, ctx.links());
         }
         int n = ctx.attributeCount();
         for (int i = 0; i < n; i++) {
-            setAttribute(b, null, ctx.attributeKey(i), ctx.attributeValue(i));
-        }
-        Span span;
-        if (coreIds) {
-            ts.expect(assigned);
-            try {
-                span = b.startSpan();
-            } finally {
-                ts.hasNext = false;
+            String key = ctx.attributeKey(i);
+            Object value = ctx.attributeValue(i);
+            // A method span's own attribute, from the class file: the same decision setAttribute makes for it
+            // (a String under this key is never redacted), without its call and type tests on every span.
+            if (key == CODE_FUNCTION_NAME && value instanceof String) {
+                b.setAttribute(CODE_FUNCTION, (String) value);
+            } else {
+                setAttribute(b, null, key, value);
             }
-        } else {
-            span = b.startSpan();
-            dev.vigil.trace.SpanContext theirs = Conversions.toVigil(span.getSpanContext());
-            if (!theirs.isValid()) {
-                return null; // a no-op OpenTelemetry: keep core's ids, which at least correlate logs
-            }
-            ctx.replaceSpanContext(theirs);
         }
+        if (!coreIds) {
+            return startForeign(ctx, b);
+        }
+        ts.expect(assigned);
+        try {
+            return b.startSpan();
+        } finally {
+            ts.hasNext = false;
+        }
+    }
+
+    /** Kept out of {@link #onStart}, so that the common case compiles small. */
+    private static void addLinks(SpanBuilder b, java.util.List<dev.vigil.trace.SpanContext> links) {
+        for (int i = 0, n = links.size(); i < n; i++) { // indexed: no iterator per span
+            b.addLink(Conversions.toOtel(links.get(i)));
+        }
+    }
+
+    /** The user's or the agent's SDK picks the ids: they are handed back to core. */
+    private static Span startForeign(ObservationContext ctx, SpanBuilder b) {
+        Span span = b.startSpan();
+        dev.vigil.trace.SpanContext theirs = Conversions.toVigil(span.getSpanContext());
+        if (!theirs.isValid()) {
+            return null; // a no-op OpenTelemetry: keep core's ids, which at least correlate logs
+        }
+        ctx.replaceSpanContext(theirs);
         return span;
     }
 
