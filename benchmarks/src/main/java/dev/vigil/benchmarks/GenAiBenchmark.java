@@ -105,6 +105,11 @@ public class GenAiBenchmark {
         return sink;
     }
 
+    /**
+     * Baseline: a plain CLIENT observation with a timer around the same work, on the same registry.
+     *
+     * @return the work's result, so the JIT keeps it
+     */
     @Benchmark
     public int plainObservation() {
         try (Observation o = vigil.observation("chat gpt-4o-mini").kind(SpanKind.CLIENT)
