@@ -2,13 +2,8 @@ package dev.vigil;
 
 import dev.vigil.context.Context;
 import dev.vigil.context.Scope;
-import dev.vigil.internal.ApiWarnings;
-import dev.vigil.internal.DeferredCalls;
 import dev.vigil.internal.ErrorTypes;
-import dev.vigil.internal.ManualObservation;
 import dev.vigil.trace.SpanContext;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One started GenAI call: a {@code CLIENT} span named {@code {operation} {model}} ({@code retrieval {data source}})
@@ -41,8 +36,6 @@ import java.util.List;
  * throws; calls after {@link #close()} are ignored.
  */
 public final class GenAiCall implements AutoCloseable {
-    private static final int MAX_FINISH_REASONS = 16;
-
     final GenAi genAi;
     final String operation;
     final String provider;
@@ -52,20 +45,9 @@ public final class GenAiCall implements AutoCloseable {
     final String feature;
     final String pipeline;
     final long startNanos;
-    private final Observation span;
-    private final GenAiChunks chunks;
-
-    String responseModel;
-    final List<String> finishReasons = new ArrayList<>(2);
-    long inputTokens = -1;
-    long outputTokens = -1;
-    long cacheReadTokens = -1;
-    long reasoningTokens = -1;
-    boolean estimated;
-    long promptChars = -1;
-    String errorType;
-    /** A response id, documents or a completion was given: the call got an answer (see {@link #close()}). */
-    private boolean answered;
+    final Observation span;
+    final GenAiChunks chunks;
+    final GenAiReported reported = new GenAiReported();
     private boolean closed;
 
     GenAiCall(GenAi genAi, GenAiCallBuilder b, boolean detached) {
@@ -118,7 +100,7 @@ public final class GenAiCall implements AutoCloseable {
      */
     public synchronized GenAiCall responseModel(String model) {
         if (!closed && model != null && !model.isBlank()) {
-            responseModel = model;
+            reported.responseModel = model;
             span.attribute("gen_ai.response.model", model);
         }
         return this;
@@ -130,7 +112,7 @@ public final class GenAiCall implements AutoCloseable {
      */
     public synchronized GenAiCall responseId(String id) {
         if (!closed && id != null && !id.isBlank()) {
-            answered = true;
+            reported.answered = true;
             span.attribute("gen_ai.response.id", id);
         }
         return this;
@@ -143,8 +125,8 @@ public final class GenAiCall implements AutoCloseable {
      * @return this call
      */
     public synchronized GenAiCall finishReason(String reason) {
-        if (!closed && reason != null && !reason.isBlank() && finishReasons.size() < MAX_FINISH_REASONS) {
-            finishReasons.add(reason);
+        if (!closed) {
+            reported.finishReason(reason);
         }
         return this;
     }
@@ -186,18 +168,9 @@ public final class GenAiCall implements AutoCloseable {
     }
 
     private synchronized GenAiCall usage(long input, long output, long cacheRead, long reasoning, boolean estimate) {
-        if (closed) {
-            return this;
+        if (!closed) {
+            reported.usage(input, output, cacheRead, reasoning, estimate);
         }
-        if (!estimate && (input < 0 || output < 0)) {
-            ApiWarnings.warn("invalid-genai", "usage of a GenAI call cannot be negative; it is ignored");
-            return this;
-        }
-        inputTokens = input;
-        outputTokens = output;
-        cacheReadTokens = cacheRead;
-        reasoningTokens = reasoning;
-        estimated = estimate;
         return this;
     }
 
@@ -207,7 +180,7 @@ public final class GenAiCall implements AutoCloseable {
      */
     public synchronized GenAiCall documents(int count) {
         if (!closed && count >= 0) {
-            answered = true;
+            reported.answered = true;
             span.attribute("vigil.genai.retrieval.documents", (long) count);
         }
         return this;
@@ -223,7 +196,7 @@ public final class GenAiCall implements AutoCloseable {
      */
     public synchronized GenAiCall prompt(String text) {
         if (!closed && text != null) {
-            promptChars = text.length();
+            reported.promptChars = text.length();
             GenAiContent.input(genAi, span, text);
         }
         return this;
@@ -238,8 +211,8 @@ public final class GenAiCall implements AutoCloseable {
      */
     public synchronized GenAiCall completion(String text) {
         if (!closed && text != null) {
-            answered = true;
-            GenAiContent.output(genAi, span, text, finishReasons.isEmpty() ? null : finishReasons.get(0));
+            reported.answered = true;
+            GenAiContent.output(genAi, span, text, reported.firstFinishReason());
         }
         return this;
     }
@@ -294,8 +267,8 @@ public final class GenAiCall implements AutoCloseable {
      */
     public synchronized GenAiCall error(Throwable error) {
         if (!closed && error != null) {
-            if (errorType == null) {
-                errorType = ErrorTypes.of(error);
+            if (reported.errorType == null) {
+                reported.errorType = ErrorTypes.of(error);
             }
             span.error(error);
         }
@@ -311,7 +284,7 @@ public final class GenAiCall implements AutoCloseable {
      */
     public synchronized GenAiCall errorType(String type) {
         if (!closed && type != null && !type.isBlank()) {
-            errorType = type;
+            reported.errorType = type;
             span.errorType(type);
         }
         return this;
@@ -344,48 +317,12 @@ public final class GenAiCall implements AutoCloseable {
                 return;
             }
             closed = true;
-            outcome = hasOutcome() ? GenAiOutcome.of(this, chunks) : null;
+            outcome = reported.hasOutcome(chunks.count()) ? GenAiOutcome.of(this, chunks) : null;
             if (outcome != null) {
                 outcome.annotate(span);
             }
         }
-        if (outcome != null) {
-            end(nanos, outcome);
-        } else if (DeferredCalls.defer(error -> end(nanos, error))) {
-            if (span instanceof ManualObservation) {
-                ((ManualObservation) span).leaveScope(); // the method must find its own context current at its end
-            }
-        } else {
-            end(nanos, (Throwable) null);
-        }
-    }
-
-    /** With the lock held: whether anything tells how the call went. Without, its method's end may tell. */
-    private boolean hasOutcome() {
-        return errorType != null || answered || responseModel != null || !finishReasons.isEmpty() || inputTokens >= 0
-                || outputTokens >= 0 || chunks.count() > 0;
-    }
-
-    /** Ends a call deferred to its method's end: failed with the method's exception, or a success. */
-    private void end(long nanos, Throwable methodError) {
-        GenAiOutcome outcome;
-        synchronized (this) {
-            if (methodError != null) {
-                errorType = ErrorTypes.of(methodError); // as core types the method's own failure
-                span.error(methodError);
-            }
-            outcome = GenAiOutcome.of(this, chunks);
-            outcome.annotate(span);
-        }
-        end(nanos, outcome);
-    }
-
-    private void end(long nanos, GenAiOutcome outcome) {
-        try {
-            span.close();
-        } finally {
-            outcome.record(nanos);
-        }
+        GenAiSettlement.settle(this, nanos, outcome);
     }
 
     @Override

@@ -13,17 +13,18 @@ final class GenAiCost {
 
     static void record(GenAiCall call, long input, long output, long cacheRead, String estimatedFlag) {
         GenAi genAi = call.genAi;
-        GenAiPrice price = genAi.settings().prices().find(call.provider, call.responseModel, call.requestModel);
+        String responseModel = call.reported.responseModel;
+        GenAiPrice price = genAi.settings().prices().find(call.provider, responseModel, call.requestModel);
         Vigil vigil = genAi.vigil();
         if (price == null) {
             ConventionMetrics.record(vigil, GenAiConventions.UNPRICED, 1, "gen_ai.provider.name", call.provider,
-                    "gen_ai.request.model", call.requestModel, "gen_ai.response.model", call.responseModel);
+                    "gen_ai.request.model", call.requestModel, "gen_ai.response.model", responseModel);
             return;
         }
         double usd = price.cost(input, output, cacheRead);
         ConventionMetrics.record(vigil, GenAiConventions.CLIENT_COST, usd, "gen_ai.operation.name", call.operation,
                 "gen_ai.provider.name", call.provider, "gen_ai.request.model", call.requestModel,
-                "gen_ai.response.model", call.responseModel, "feature", call.feature,
+                "gen_ai.response.model", responseModel, "feature", call.feature,
                 "vigil.genai.usage.estimated", estimatedFlag);
         genAi.today().spend(usd);
         GenAiBudget budget = genAi.budget();

@@ -26,22 +26,22 @@ final class GenAiOutcome {
         this.kv = tags(call);
         this.input = input;
         this.output = output;
-        this.cacheRead = call.cacheReadTokens;
-        this.reasoning = call.reasoningTokens;
+        this.cacheRead = call.reported.cacheReadTokens;
+        this.reasoning = call.reported.reasoningTokens;
         this.estimated = estimated;
         this.firstChunkNanos = chunks.firstNanos();
         this.gaps = chunks.takeGaps();
-        this.finishReasons = List.copyOf(call.finishReasons);
+        this.finishReasons = List.copyOf(call.reported.finishReasons);
     }
 
     /** With the call's lock held. Estimates usage for a stream that reported none (see {@link GenAiCall}). */
     static GenAiOutcome of(GenAiCall call, GenAiChunks chunks) {
-        long input = call.inputTokens;
-        long output = call.outputTokens;
-        boolean estimated = call.estimated;
+        long input = call.reported.inputTokens;
+        long output = call.reported.outputTokens;
+        boolean estimated = call.reported.estimated;
         if (input < 0 && output < 0 && chunks.count() > 0) {
             output = chunks.chars() > 0 ? quarter(chunks.chars()) : chunks.count();
-            input = call.promptChars >= 0 ? quarter(call.promptChars) : -1;
+            input = call.reported.promptChars >= 0 ? quarter(call.reported.promptChars) : -1;
             estimated = true;
         }
         return new GenAiOutcome(call, input, output, estimated, chunks);
@@ -54,9 +54,9 @@ final class GenAiOutcome {
     /** With the call's lock held: the attributes of every GenAI client metric; null values are left out. */
     static String[] tags(GenAiCall c) {
         return new String[] {"gen_ai.operation.name", c.operation, "gen_ai.provider.name", c.provider,
-            "gen_ai.request.model", c.requestModel, "gen_ai.response.model", c.responseModel,
+            "gen_ai.request.model", c.requestModel, "gen_ai.response.model", c.reported.responseModel,
             "server.address", c.serverAddress, "server.port", c.serverPort > 0 ? Integer.toString(c.serverPort) : null,
-            "error.type", c.errorType};
+            "error.type", c.reported.errorType};
     }
 
     /** With the call's lock held, before the span ends. */
@@ -102,7 +102,7 @@ final class GenAiOutcome {
         if (call.pipeline != null) {
             ConventionMetrics.recordNanos(vigil, GenAiConventions.PIPELINE_STAGE_DURATION, nanos,
                     "gen_ai.pipeline.name", call.pipeline, "gen_ai.pipeline.stage", stage(call.operation),
-                    "error.type", call.errorType);
+                    "error.type", call.reported.errorType);
         }
     }
 
