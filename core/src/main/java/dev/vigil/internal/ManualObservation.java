@@ -5,31 +5,18 @@ import dev.vigil.Observation;
 import dev.vigil.ObservationBuilder;
 import dev.vigil.SpanKind;
 import dev.vigil.context.Context;
-import dev.vigil.context.Scope;
 import dev.vigil.spi.MeterType;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 
 /**
  * An observation started from {@code vigil.observation(name)} (or around a KPI's timed work): the builder and, once
  * started, the observation and its handlers' context, so a typical use allocates one object plus the span's own.
  *
- * <p>Handlers see what {@link RecordedObservation} records. {@link #close()} is the only method safe to race with
- * others.
+ * <p>Handlers see what {@link RecordedObservation} records; {@link ScopedObservation} runs its life cycle across
+ * threads (start, current, close). {@link #close()} is the only method safe to race with others.
  *
  * <p>Internal: not part of Vigil's API.
  */
-public final class ManualObservation extends RecordedObservation implements ObservationBuilder, Observation {
-    private static final VarHandle CLOSED;
-
-    static {
-        try {
-            CLOSED = MethodHandles.lookup().findVarHandle(ManualObservation.class, "closed", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
+public final class ManualObservation extends ScopedObservation implements ObservationBuilder, Observation {
     /** The span name; written by the owning thread only (see {@link #updateName}). */
     private String name;
     private boolean nameUpdated;
@@ -38,11 +25,6 @@ public final class ManualObservation extends RecordedObservation implements Obse
     private String timerName;
     private String explicitErrorType;
     private long startNanos;
-    /** The thread of {@link #start()}, where the observation is current; null when detached. */
-    private Thread owner;
-    private boolean started;
-    @SuppressWarnings("unused") // through CLOSED
-    private volatile int closed;
 
     /**
      * @param recorder what to record into
@@ -74,7 +56,7 @@ public final class ManualObservation extends RecordedObservation implements Obse
 
     @Override
     public ManualObservation kind(SpanKind kind) {
-        if (kind != null && !started) {
+        if (kind != null && !isStarted()) {
             this.kind = kind;
         }
         return this;
@@ -82,7 +64,7 @@ public final class ManualObservation extends RecordedObservation implements Obse
 
     @Override
     public ManualObservation timer(String metricName) {
-        if (!started) {
+        if (!isStarted()) {
             this.timerName = metricName;
         }
         return this;
@@ -90,7 +72,7 @@ public final class ManualObservation extends RecordedObservation implements Obse
 
     @Override
     public ManualObservation link(dev.vigil.trace.SpanContext linked) {
-        if (!started) {
+        if (!isStarted()) {
             addLink(linked);
         }
         return this;
@@ -100,9 +82,9 @@ public final class ManualObservation extends RecordedObservation implements Obse
     public ManualObservation tag(String key, String value) {
         if (key == null || value == null) {
             ApiWarnings.warn("invalid-observation", "observation '" + name + "' ignores a tag with a null key or value");
-        } else if (!started) {
+        } else if (!isStarted()) {
             putTag(key, value);
-        } else if (closed == 0 && addEntry(key, value)) {
+        } else if (!isClosed() && addEntry(key, value)) {
             putTag(key, value); // the timer is looked up at close, with the final tags
         }
         return this;
@@ -112,7 +94,7 @@ public final class ManualObservation extends RecordedObservation implements Obse
     public ManualObservation updateName(String newName) {
         if (newName == null || newName.isEmpty()) {
             ApiWarnings.warn("invalid-observation", "observation '" + name + "' ignores a null or empty new name");
-        } else if (!started || closed != 0) {
+        } else if (!isStarted() || isClosed()) {
             ApiWarnings.warn("invalid-observation", "observation '" + name + "' ignores a new name outside start and close");
         } else if (!newName.equals(name)) {
             name = newName;
@@ -163,7 +145,7 @@ public final class ManualObservation extends RecordedObservation implements Obse
     private ManualObservation attribute0(String key, Object value) {
         if (key == null) {
             ApiWarnings.warn("invalid-observation", "observation '" + name + "' ignores an attribute with a null key");
-        } else if (closed == 0) {
+        } else if (!isClosed()) {
             addEntry(key, value);
         }
         return this;
@@ -178,7 +160,7 @@ public final class ManualObservation extends RecordedObservation implements Obse
      * @return this builder
      */
     public ManualObservation sharedAttributes(Object[] keysAndValues) {
-        if (!started && keysAndValues != null) {
+        if (!isStarted() && keysAndValues != null) {
             shareEntries(keysAndValues);
         }
         return this;
@@ -188,7 +170,7 @@ public final class ManualObservation extends RecordedObservation implements Obse
     public ManualObservation event(String eventName) {
         if (eventName == null) {
             ApiWarnings.warn("invalid-observation", "observation '" + name + "' ignores an event with a null name");
-        } else if (!started || closed != 0) {
+        } else if (!isStarted() || isClosed()) {
             ApiWarnings.warn("invalid-observation", "observation '" + name + "' ignores event '" + eventName
                     + "' outside start and close");
         } else {
@@ -208,27 +190,15 @@ public final class ManualObservation extends RecordedObservation implements Obse
     }
 
     private Observation begin0(boolean current) {
-        if (started) {
-            ApiWarnings.warn("invalid-observation", "observation '" + name + "' was started twice");
-            return this;
+        if (startOnce(current)) {
+            startNanos = timerName != null ? System.nanoTime() : 0L;
         }
-        started = true;
-        freezeStart();
-        try {
-            begin(current);
-            if (current) {
-                owner = Thread.currentThread();
-            }
-        } catch (Throwable e) {
-            ApiWarnings.warn("instrumentation", "observation '" + name + "' failed to start: " + e);
-        }
-        startNanos = timerName != null ? System.nanoTime() : 0L;
         return this;
     }
 
     @Override
     public ManualObservation error(Throwable error) {
-        if (error != null && closed == 0) {
+        if (error != null && !isClosed()) {
             this.error = error;
         }
         return this;
@@ -238,76 +208,18 @@ public final class ManualObservation extends RecordedObservation implements Obse
     public ManualObservation errorType(String errorType) {
         if (errorType == null || errorType.isEmpty()) {
             ApiWarnings.warn("invalid-observation", "observation '" + name + "' ignores a null or empty error type");
-        } else if (closed == 0) {
+        } else if (!isClosed()) {
             this.explicitErrorType = errorType;
         }
         return this;
     }
 
     @Override
-    public Scope makeCurrent() {
-        if (!started) {
-            ApiWarnings.warn("invalid-observation", "observation '" + name + "' must be started before makeCurrent()");
-            return Scope.noop();
-        }
-        try {
-            Context next = Context.current().withSpan(spanContext());
-            if (link != null) {
-                next = next.with(FailureLink.OWNER, this);
-            }
-            Scope scope = next.makeCurrent();
-            if (closed != 0 || !hasScopeHandlers()) {
-                return scope;
-            }
-            openHandlerScopes();
-            return new HandlerScope(this, scope);
-        } catch (Throwable e) {
-            ApiWarnings.warn("instrumentation", "observation '" + name + "' failed to become current: " + e);
-            return Scope.noop();
-        }
-    }
-
-    /**
-     * Restores, on the starting thread, the context from before this observation, leaving it running until
-     * {@link #close()}: for a call whose outcome waits for the method around it, which must find its own context
-     * current when it ends. Elsewhere, and when not started or closed, does nothing. Never throws.
-     */
-    public void leaveScope() {
-        if (!started || closed != 0 || owner != Thread.currentThread()) {
-            return;
-        }
-        try {
-            closeScope();
-        } catch (Throwable e) {
-            ApiWarnings.warn("instrumentation", "observation '" + name + "' failed to restore the context: " + e);
-        }
-    }
-
-    @Override
-    public void close() {
-        if (!started || !CLOSED.compareAndSet(this, 0, 1)) {
-            return;
-        }
-        boolean here = owner == Thread.currentThread();
+    void recordAtClose(boolean here) {
         try {
             recordTimer(here);
         } catch (Throwable e) {
             ApiWarnings.warn("instrumentation", "observation '" + name + "' failed to record its timer: " + e);
-        }
-        try {
-            if (here) {
-                closeScope();
-            } else {
-                abandonScope();
-            }
-        } catch (Throwable e) {
-            ApiWarnings.warn("instrumentation", "observation '" + name + "' failed to restore the context: " + e);
-        } finally {
-            try {
-                stop(null);
-            } catch (Throwable e) {
-                ApiWarnings.warn("instrumentation", "observation '" + name + "' failed to stop: " + e);
-            }
         }
     }
 
