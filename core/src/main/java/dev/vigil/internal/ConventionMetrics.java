@@ -2,7 +2,11 @@ package dev.vigil.internal;
 
 import dev.vigil.Kpi;
 import dev.vigil.Vigil;
+import dev.vigil.conventions.Conventions;
 import dev.vigil.conventions.MetricConvention;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -13,6 +17,9 @@ import java.util.function.DoubleSupplier;
  * <p>Internal: not part of Vigil's API.
  */
 public final class ConventionMetrics {
+    /** The conventions {@link Conventions#all()} lists, by identity: a lookup per recording costs a hash probe. */
+    private static final Set<MetricConvention> LISTED = listed();
+
     private ConventionMetrics() {
     }
 
@@ -23,9 +30,14 @@ public final class ConventionMetrics {
      * @return the KPI, named, described and tagged after the convention, for a handle to keep
      */
     public static Kpi kpi(Vigil vigil, MetricConvention c, String... kv) {
-        Kpi k = vigil.kpi(c.name()).unit(c.unit()).description(c.description());
-        if (c.instrument() == MetricConvention.Instrument.HISTOGRAM) {
-            k.buckets(c.buckets());
+        Kpi k = vigil.kpi(c.name());
+        // A listed convention's unit, HELP text and buckets are what the meter engine gives its name when it
+        // creates a series (MeterDefaults); repeating them here would clone the buckets twice on every recording.
+        if (!LISTED.contains(c)) {
+            k.unit(c.unit()).description(c.description());
+            if (c.instrument() == MetricConvention.Instrument.HISTOGRAM) {
+                k.buckets(c.buckets());
+            }
         }
         for (int i = 0; i + 1 < kv.length; i += 2) {
             if (kv[i + 1] != null) {
@@ -33,6 +45,12 @@ public final class ConventionMetrics {
             }
         }
         return k;
+    }
+
+    private static Set<MetricConvention> listed() {
+        Set<MetricConvention> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        set.addAll(Conventions.all());
+        return Collections.unmodifiableSet(set);
     }
 
     /**
